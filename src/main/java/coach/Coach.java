@@ -1,0 +1,120 @@
+package coach;
+
+import coach.bank.BankLoader;
+import coach.bank.Library;
+import coach.bank.Problem;
+import coach.chat.Engine;
+import coach.chat.PracticeFlow;
+import coach.chat.ReportFlow;
+import coach.chat.SettingsFlow;
+import coach.chat.StatsFlow;
+import coach.chat.Texts;
+import coach.chat.TopicsFlow;
+import coach.grading.Grader;
+import coach.practice.PracticeStore;
+import coach.practice.QuestionPicker;
+import coach.report.ReportStore;
+import coach.store.Database;
+import coach.user.UserStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+
+/**
+ * The coach's object graph, built by hand: banks, database, stores and the conversation engine. Both front ends
+ * (Telegram and the terminal) and the tests assemble it here.
+ */
+public final class Coach implements AutoCloseable {
+
+    private final Config config;
+    private final Clock clock;
+    private final Database db;
+    private final AtomicReference<Library> library;
+    private final UserStore users;
+    private final PracticeStore practice;
+    private final PracticeFlow practiceFlow;
+    private final Engine engine;
+
+    private Coach(Config config, Clock clock, Database db, Library library, RandomGenerator random) {
+        this.config = config;
+        this.clock = clock;
+        this.db = db;
+        this.library = new AtomicReference<>(library);
+        this.users = new UserStore(db);
+        this.practice = new PracticeStore(db);
+        Texts texts = new Texts();
+        this.practiceFlow = new PracticeFlow(this.library::get, users, practice,
+                new QuestionPicker(practice, random), new Grader(), clock);
+        this.engine = new Engine(db, users, texts, clock, new Engine.Defaults(config.dailyTime(), config.dailyZone()),
+                practiceFlow,
+                new TopicsFlow(this.library::get, users),
+                new SettingsFlow(users, clock),
+                new ReportFlow(users, practice, new ReportStore(db), config.admins(), clock),
+                new StatsFlow(this.library::get, practice, clock));
+    }
+
+    /** Loads and checks the banks, opens the database at {@code storage}, and wires the engine. */
+    public static Coach assemble(Config config, Path storage, Clock clock, RandomGenerator random) {
+        Library library = loadBanks(config.banksDir());
+        return new Coach(config, clock, Database.open(storage), library, random);
+    }
+
+    /** The banks in the folder, or a failure listing every problem the checker found. */
+    public static Library loadBanks(Path dir) {
+        BankLoader.Result result = new BankLoader().load(dir);
+        if (!result.ok()) {
+            throw new BanksInvalidException(result.problems());
+        }
+        return result.library();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public UserStore users() {
+        return users;
+    }
+
+    public Library library() {
+        return library.get();
+    }
+
+    public PracticeFlow practice() {
+        return practiceFlow;
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    /** The banks failed the checker; the message lists each problem on its own line. */
+    public static final class BanksInvalidException extends RuntimeException {
+        private final List<Problem> problems;
+
+        public BanksInvalidException(List<Problem> problems) {
+            super("the banks have problems:\n" + problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<Problem> problems() {
+            return problems;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package coach.bank;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every loaded bank, looked up by topic and by question id. Immutable. */
+public final class Library {
+
+    private final Map<String, Bank> banks = new LinkedHashMap<>();
+    private final Map<String, Question> questions = new LinkedHashMap<>();
+
+    public Library(Collection<Bank> banks) {
+        banks.stream()
+                .sorted((a, b) -> a.topic().compareTo(b.topic()))
+                .forEach(bank -> {
+                    this.banks.put(bank.topic(), bank);
+                    bank.questions().forEach(q -> questions.put(q.id(), q));
+                });
+    }
+
+    public List<Bank> banks() {
+        return List.copyOf(banks.values());
+    }
+
+    public List<String> topics() {
+        return List.copyOf(banks.keySet());
+    }
+
+    public Optional<Bank> bank(String topic) {
+        return Optional.ofNullable(banks.get(topic));
+    }
+
+    public Optional<Question> question(String id) {
+        return Optional.ofNullable(questions.get(id));
+    }
+
+    public int size() {
+        return questions.size();
+    }
+}

@@ -1,0 +1,184 @@
+package coach.chat;
+
+import coach.store.Database;
+import coach.user.User;
+import coach.user.UserStore;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The conversation: turns what a person did into what the coach says back. Knows nothing of Telegram; the bot and
+ * the terminal chat are two front ends over it. Each event is handled in one transaction, and any failure becomes
+ * one apologetic reply here, with the stack trace in the log.
+ */
+public final class Engine {
+
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+    private final Database db;
+    private final UserStore users;
+    private final Texts texts;
+    private final Clock clock;
+    private final Defaults defaults;
+    private final PracticeFlow practice;
+    private final TopicsFlow topics;
+    private final SettingsFlow settings;
+    private final ReportFlow reports;
+    private final StatsFlow stats;
+    private final Map<String, BiConsumer<Turn, String>> commands;
+
+    /** What a new user starts with. */
+    public record Defaults(LocalTime dailyTime, ZoneId zone) {
+    }
+
+    public Engine(Database db, UserStore users, Texts texts, Clock clock, Defaults defaults, PracticeFlow practice,
+                  TopicsFlow topics, SettingsFlow settings, ReportFlow reports, StatsFlow stats) {
+        this.db = db;
+        this.users = users;
+        this.texts = texts;
+        this.clock = clock;
+        this.defaults = defaults;
+        this.practice = practice;
+        this.topics = topics;
+        this.settings = settings;
+        this.reports = reports;
+        this.stats = stats;
+        this.commands = Map.ofEntries(
+                Map.entry("start", (turn, args) -> start(turn)),
+                Map.entry("help", (turn, args) -> turn.say(turn.t("help"))),
+                Map.entry("topics", (turn, args) -> topics.show(turn)),
+                Map.entry("question", (turn, args) -> practice.ask(turn)),
+                Map.entry("skip", (turn, args) -> practice.skip(turn)),
+                Map.entry("time", settings::time),
+                Map.entry("tz", settings::zone),
+                Map.entry("lang", settings::language),
+                Map.entry("pause", (turn, args) -> settings.pause(turn)),
+                Map.entry("resume", (turn, args) -> settings.resume(turn)),
+                Map.entry("stats", (turn, args) -> stats.show(turn)),
+                Map.entry("report", reports::start));
+    }
+
+    /** Answers one event. Never throws: a failure is logged and answered with an apology. */
+    public List<Reply> handle(Incoming in) {
+        try {
+            return db.tx(c -> route(in));
+        } catch (RuntimeException e) {
+            log.error("Failed to handle {} from user {} in chat {}", in.kind(), in.userId(), in.chatId(), e);
+            Turn turn = new Turn(in, null, texts);
+            if (in.kind() == Incoming.Kind.CALLBACK) {
+                turn.toast(turn.t("error"));
+            } else {
+                turn.say(turn.t("error"));
+            }
+            return turn.replies();
+        }
+    }
+
+    private List<Reply> route(Incoming in) {
+        if (!in.isPrivate()) {
+            return group(in);
+        }
+        boolean fresh = users.find(in.userId()).isEmpty();
+        if (fresh) {
+            register(in);
+        }
+        Turn turn = new Turn(in, users.find(in.userId()).orElseThrow(), texts);
+        switch (in.kind()) {
+            case CALLBACK -> onPress(turn);
+            case MEDIA -> turn.say(turn.t("media"));
+            case TEXT -> onText(turn, fresh);
+        }
+        return turn.replies();
+    }
+
+    private void onText(Turn turn, boolean fresh) {
+        String text = turn.in.text().strip();
+        if (!text.startsWith("/")) {
+            if (turn.user.awaitingReport()) {
+                reports.receive(turn, text);
+            } else {
+                practice.answer(turn, text);
+            }
+            return;
+        }
+        int space = indexOfSpace(text);
+        String name = text.substring(1, space < 0 ? text.length() : space).toLowerCase(Locale.ROOT);
+        String args = space < 0 ? "" : text.substring(space + 1).strip();
+        if (turn.user.awaiting() != null && !name.equals("report")) {
+            users.setAwaiting(turn.user.userId(), null);
+        }
+        if (fresh && name.equals("start")) {
+            welcomeNew(turn);
+            return;
+        }
+        BiConsumer<Turn, String> command = commands.get(name);
+        if (command == null) {
+            turn.say(turn.t("unknown.command", Html.escape(shorten("/" + name))));
+        } else {
+            command.accept(turn, args);
+        }
+    }
+
+    private void onPress(Turn turn) {
+        String data = turn.in.callbackData() == null ? "" : turn.in.callbackData();
+        if (data.equals("q")) {
+            turn.toast("");
+            practice.ask(turn);
+        } else if (data.startsWith("t:")) {
+            topics.toggle(turn, data.substring(2));
+        } else if (data.startsWith("r:")) {
+            practice.rate(turn, data.substring(2));
+        } else {
+            turn.toast(turn.t("rate.stale"));
+        }
+    }
+
+    private void start(Turn turn) {
+        users.setActive(turn.user.userId(), true);
+        String name = turn.user.firstName().isBlank() ? "" : " " + Html.escape(turn.user.firstName());
+        turn.say(turn.t("welcome.back", name));
+    }
+
+    private void welcomeNew(Turn turn) {
+        String name = turn.user.firstName().isBlank() ? "" : " " + Html.escape(turn.user.firstName());
+        turn.say(turn.t("welcome", name, turn.user.dailyTime(), turn.user.zone().getId()));
+        topics.show(turn);
+    }
+
+    private void register(Incoming in) {
+        User user = new User(in.userId(), in.chatId(), shorten(in.firstName()), Texts.languageFor(in.languageCode()),
+                defaults.zone(), defaults.dailyTime(), false, true, null);
+        users.create(user, clock.instant());
+        users.subscribe(in.userId(), topics.allTopics());
+        log.info("New user {}", in.userId());
+    }
+
+    private List<Reply> group(Incoming in) {
+        Turn turn = new Turn(in, null, texts);
+        String text = in.text().strip().toLowerCase(Locale.ROOT);
+        if (in.kind() == Incoming.Kind.TEXT && (text.startsWith("/start") || text.startsWith("/help"))) {
+            turn.say(turn.t("group.help"));
+        }
+        return turn.replies();
+    }
+
+    private static int indexOfSpace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "…";
+    }
+}

@@ -1,0 +1,176 @@
+package coach.chat;
+
+import coach.bank.Library;
+import coach.bank.Question;
+import coach.chat.Reply.Button;
+import coach.grading.Grader;
+import coach.practice.Asked;
+import coach.practice.PracticeStore;
+import coach.practice.QuestionPicker;
+import coach.practice.Rating;
+import coach.practice.Repetition;
+import coach.practice.Review;
+import coach.user.User;
+import coach.user.UserStore;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** Asking a question, grading the answer, revealing the reference answer, and rating it for repetition. */
+public final class PracticeFlow {
+
+    /** Longest answer accepted, a little under Telegram's message limit. */
+    static final int MAX_ANSWER = 4000;
+
+    private final Supplier<Library> library;
+    private final UserStore users;
+    private final PracticeStore store;
+    private final QuestionPicker picker;
+    private final Grader grader;
+    private final Clock clock;
+
+    public PracticeFlow(Supplier<Library> library, UserStore users, PracticeStore store, QuestionPicker picker,
+                        Grader grader, Clock clock) {
+        this.library = library;
+        this.users = users;
+        this.store = store;
+        this.picker = picker;
+        this.grader = grader;
+        this.clock = clock;
+    }
+
+    void ask(Turn turn) {
+        Optional<Asked> open = store.open(turn.user.userId());
+        Optional<Question> openQuestion = open.flatMap(a -> library.get().question(a.questionId()));
+        if (openQuestion.isPresent()) {
+            turn.say(turn.t("question.still.open") + "\n\n" + questionText(turn, openQuestion.get()));
+            return;
+        }
+        Optional<Question> next = nextQuestion(turn.user);
+        if (next.isEmpty()) {
+            Set<String> topics = users.subscriptions(turn.user.userId());
+            turn.say(turn.t(topics.isEmpty() ? "topics.none" : "question.none.left"));
+            return;
+        }
+        store.ask(turn.user.userId(), next.get().id(), next.get().topic(), clock.instant());
+        turn.say(questionText(turn, next.get()));
+    }
+
+    /** The question the user should get next, by the same rule as /question. */
+    public Optional<Question> nextQuestion(User user) {
+        Set<String> topics = users.subscriptions(user.userId());
+        return picker.next(library.get(), user.userId(), topics, today(user));
+    }
+
+    String questionText(Turn turn, Question q) {
+        String title = library.get().bank(q.topic()).map(b -> b.title().in(turn.language())).orElse(q.topic());
+        return turn.t("question.header", Html.escape(title), "★".repeat(q.difficulty()) + "☆".repeat(3 - q.difficulty()))
+                + "\n\n" + Html.bold(q.question()) + "\n\n" + turn.t("question.prompt");
+    }
+
+    void answer(Turn turn, String text) {
+        Optional<Asked> open = store.open(turn.user.userId());
+        Optional<Question> question = open.flatMap(a -> library.get().question(a.questionId()));
+        if (question.isEmpty()) {
+            turn.say(turn.t("no.question"), List.of(List.of(turn.button("button.next", "q"))));
+            return;
+        }
+        if (text.isBlank()) {
+            turn.say(turn.t("answer.empty"));
+            return;
+        }
+        if (text.length() > MAX_ANSWER) {
+            turn.say(turn.t("answer.too.long", text.length(), MAX_ANSWER));
+            return;
+        }
+        Grader.Verdict verdict = grader.grade(question.get(), text);
+        long askedId = open.get().id();
+        store.answer(askedId, text, verdict.score(), clock.instant());
+        store.addAnswerDay(turn.user.userId(), today(turn.user));
+        turn.say(feedback(turn, question.get(), verdict), List.of(List.of(
+                turn.button("button.knew", "r:" + askedId + ":" + Rating.KNEW.code()),
+                turn.button("button.partly", "r:" + askedId + ":" + Rating.PARTLY.code()),
+                turn.button("button.didnt", "r:" + askedId + ":" + Rating.DIDNT.code()))));
+    }
+
+    void skip(Turn turn) {
+        Optional<Asked> open = store.open(turn.user.userId());
+        Optional<Question> question = open.flatMap(a -> library.get().question(a.questionId()));
+        if (question.isEmpty()) {
+            turn.say(turn.t("skip.nothing"));
+            return;
+        }
+        store.skip(open.get().id(), clock.instant());
+        schedule(turn.user, open.get(), Rating.DIDNT);
+        turn.say(turn.t("skip.revealed") + "\n\n" + reference(turn, question.get()),
+                List.of(List.of(turn.button("button.next", "q"))));
+    }
+
+    /** A press of knew it / partly / didn't: {@code data} is {@code askedId:ratingCode}, checked against the store. */
+    void rate(Turn turn, String data) {
+        String[] parts = data.split(":", -1);
+        Optional<Asked> asked = parts.length == 2 ? parseId(parts[0]).flatMap(store::find) : Optional.empty();
+        Optional<Rating> rating = parts.length == 2 ? Rating.of(parts[1]) : Optional.empty();
+        if (asked.isEmpty() || rating.isEmpty() || asked.get().userId() != turn.user.userId()) {
+            turn.toast(turn.t("rate.stale"));
+            return;
+        }
+        if (!asked.get().awaitsRating()) {
+            turn.toast(turn.t("rate.already"));
+            return;
+        }
+        Review review = schedule(turn.user, asked.get(), rating.get());
+        String label = turn.t(switch (rating.get()) {
+            case KNEW -> "button.knew";
+            case PARTLY -> "button.partly";
+            case DIDNT -> "button.didnt";
+        });
+        turn.toast(turn.t("rate.saved", label, review.due()));
+        turn.markup(List.of(List.of(turn.button("button.next", "q"))));
+    }
+
+    private Review schedule(User user, Asked asked, Rating rating) {
+        Review previous = store.review(user.userId(), asked.questionId()).orElse(null);
+        Review next = Repetition.next(previous, rating, today(user));
+        store.saveReview(user.userId(), asked.questionId(), next);
+        store.rate(asked.id(), rating);
+        return next;
+    }
+
+    private String feedback(Turn turn, Question q, Grader.Verdict verdict) {
+        StringBuilder out = new StringBuilder(turn.t("answer.score", verdict.score()));
+        if (!verdict.covered().isEmpty()) {
+            out.append("\n\n").append(turn.t("answer.covered"));
+            verdict.covered().forEach(kp -> out.append("\n• ").append(Html.escape(kp.point())));
+        }
+        if (!verdict.missed().isEmpty()) {
+            out.append("\n\n").append(turn.t("answer.missed"));
+            verdict.missed().forEach(kp -> out.append("\n• ").append(Html.escape(kp.point())));
+        }
+        return out.append("\n\n").append(reference(turn, q)).append("\n\n").append(turn.t("answer.rate")).toString();
+    }
+
+    private String reference(Turn turn, Question q) {
+        StringBuilder out = new StringBuilder(turn.t("answer.reference")).append('\n').append(Html.withCode(q.answer()));
+        if (!q.links().isEmpty()) {
+            out.append("\n\n").append(turn.t("answer.links"));
+            q.links().forEach(link -> out.append("\n• ").append(Html.link(link.title(), link.url())));
+        }
+        return out.toString();
+    }
+
+    private LocalDate today(User user) {
+        return LocalDate.now(clock.withZone(user.zone()));
+    }
+
+    private static Optional<Long> parseId(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package coach.chat;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/** Something the coach says back: a new message, an edit of one of its messages, or a toast for a button press. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Reply.Send.class, name = "send"),
+        @JsonSubTypes.Type(value = Reply.Edit.class, name = "edit"),
+        @JsonSubTypes.Type(value = Reply.Markup.class, name = "markup"),
+        @JsonSubTypes.Type(value = Reply.Toast.class, name = "toast")})
+public sealed interface Reply {
+
+    /** The chat this reply goes to; a toast goes to the chat of the pressed button. */
+    long chatId();
+
+    /** A new message in HTML, with rows of inline buttons (possibly none). */
+    record Send(long chatId, String html, List<List<Button>> buttons) implements Reply {
+        public Send {
+            buttons = buttons.stream().map(List::copyOf).toList();
+        }
+
+        public Send(long chatId, String html) {
+            this(chatId, html, List.of());
+        }
+    }
+
+    /** New text and buttons for a message the coach sent before. */
+    record Edit(long chatId, int messageId, String html, List<List<Button>> buttons) implements Reply {
+        public Edit {
+            buttons = buttons.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /** New buttons, and only buttons, for a message the coach sent before. */
+    record Markup(long chatId, int messageId, List<List<Button>> buttons) implements Reply {
+        public Markup {
+            buttons = buttons.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /** The answer to a button press, shown briefly; text may be empty. */
+    record Toast(long chatId, String callbackId, String text) implements Reply {
+    }
+
+    /** An inline button; {@code data} comes back when it is pressed (at most 64 bytes). */
+    record Button(String label, String data) {
+    }
+}

@@ -1,0 +1,59 @@
+package coach.chat;
+
+import coach.practice.Asked;
+import coach.practice.PracticeStore;
+import coach.report.ReportStore;
+import coach.user.User;
+import coach.user.UserStore;
+import java.time.Clock;
+import java.util.List;
+
+/** /report: the user's next message (or the command's own text) goes to the admins with the question id. */
+public final class ReportFlow {
+
+    static final int MAX_REPORT = 2000;
+
+    private final UserStore users;
+    private final PracticeStore practice;
+    private final ReportStore reports;
+    private final List<Long> admins;
+    private final Clock clock;
+
+    public ReportFlow(UserStore users, PracticeStore practice, ReportStore reports, List<Long> admins, Clock clock) {
+        this.users = users;
+        this.practice = practice;
+        this.reports = reports;
+        this.admins = List.copyOf(admins);
+        this.clock = clock;
+    }
+
+    void start(Turn turn, String args) {
+        if (!args.isBlank()) {
+            submit(turn, args);
+            return;
+        }
+        users.setAwaiting(turn.user.userId(), User.AWAITING_REPORT);
+        String questionId = lastQuestionId(turn);
+        turn.say(questionId == null ? turn.t("report.prompt.none") : turn.t("report.prompt", questionId));
+    }
+
+    void receive(Turn turn, String text) {
+        users.setAwaiting(turn.user.userId(), null);
+        submit(turn, text);
+    }
+
+    private void submit(Turn turn, String text) {
+        String body = text.length() <= MAX_REPORT ? text : text.substring(0, MAX_REPORT) + "…";
+        String questionId = lastQuestionId(turn);
+        reports.add(turn.user.userId(), questionId, body, clock.instant());
+        for (long admin : admins) {
+            turn.sayTo(admin, turn.textIn(Texts.ZH, "report.admin", Html.escape(turn.user.firstName()),
+                    turn.user.userId(), questionId == null ? "—" : questionId, Html.escape(body)));
+        }
+        turn.say(turn.t(admins.isEmpty() ? "report.stored" : "report.sent"));
+    }
+
+    private String lastQuestionId(Turn turn) {
+        return practice.latest(turn.user.userId()).map(Asked::questionId).orElse(null);
+    }
+}

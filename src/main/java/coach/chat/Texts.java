@@ -1,0 +1,43 @@
+package coach.chat;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** Every sentence a user reads, from {@code messages_zh.properties} and {@code messages_en.properties}. */
+public final class Texts {
+
+    public static final String ZH = "zh";
+    public static final String EN = "en";
+
+    private final Map<String, ResourceBundle> bundles = Map.of(
+            ZH, ResourceBundle.getBundle("messages", Locale.forLanguageTag(ZH), NO_FALLBACK),
+            EN, ResourceBundle.getBundle("messages", Locale.forLanguageTag(EN), NO_FALLBACK));
+
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    /** The UI language for a Telegram language code: Chinese unless the client speaks another language. */
+    public static String languageFor(String languageCode) {
+        if (languageCode == null || languageCode.isBlank()) {
+            return ZH;
+        }
+        return languageCode.toLowerCase(Locale.ROOT).startsWith("zh") ? ZH : EN;
+    }
+
+    /** The text for a key with {0}, {1}... replaced by the arguments as given (escape them first for HTML). */
+    public String get(String language, String key, Object... args) {
+        ResourceBundle bundle = bundles.getOrDefault(language, bundles.get(ZH));
+        String text;
+        try {
+            text = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalArgumentException("no text for key " + key, e);
+        }
+        for (int i = 0; i < args.length; i++) {
+            text = text.replace("{" + i + "}", String.valueOf(args[i]));
+        }
+        return text;
+    }
+}

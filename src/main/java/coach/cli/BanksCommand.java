@@ -1,0 +1,109 @@
+package coach.cli;
+
+import coach.bank.Bank;
+import coach.bank.BankLoader;
+import coach.bank.MarkdownImporter;
+import coach.bank.Problem;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code coach banks}: check the bank files, or import a Markdown question list as a draft bank. */
+@Command(name = "banks", mixinStandardHelpOptions = true, description = "Check or import question banks.",
+        subcommands = {BanksCommand.Check.class, BanksCommand.Import.class})
+public final class BanksCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Validates every bank and prints the counts per topic. */
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Validate every bank; print per-topic counts, or each problem as 'file: question id: problem'.")
+    public static final class Check implements Callable<Integer> {
+
+        @Mixin
+        ConfigOption config;
+
+        @Parameters(arity = "0..1", paramLabel = "DIR", description = "bank folder (default: banks.dir from the config)")
+        Path dir;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Path folder = dir != null ? dir : config.load().banksDir();
+            BankLoader.Result result = new BankLoader().load(folder);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            int total = 0;
+            for (Bank bank : result.library().banks()) {
+                long quizzes = bank.questions().stream().filter(q -> q.quiz() != null).count();
+                out.printf("%-12s %4d questions, %4d quizzes%n", bank.topic(), bank.questions().size(), quizzes);
+                total += bank.questions().size();
+            }
+            out.printf("%-12s %4d questions in %d topics%n", "total", total, result.library().banks().size());
+            for (Problem problem : result.problems()) {
+                err.println(problem);
+            }
+            if (!result.ok()) {
+                err.println(result.problems().size() + " problem(s) found.");
+                return 1;
+            }
+            out.println("All banks are valid.");
+            return 0;
+        }
+    }
+
+    /** Turns a Markdown list into a draft bank for an author to complete. */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Turn a Markdown question list into a draft bank file for an author to complete.")
+    public static final class Import implements Callable<Integer> {
+
+        @Mixin
+        ConfigOption config;
+
+        @Parameters(paramLabel = "FILE.md", description = "the Markdown list")
+        Path markdown;
+
+        @Option(names = "--topic", required = true, paramLabel = "ID", description = "topic id, e.g. redis")
+        String topic;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "where to write the draft (default: ID.draft.json)")
+        Path out;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!topic.matches("[a-z0-9-]+")) {
+                spec.commandLine().getErr().println("coach: --topic may use only a-z, 0-9 and '-', got '" + topic + "'");
+                return 2;
+            }
+            MarkdownImporter importer = new MarkdownImporter();
+            List<MarkdownImporter.Draft> drafts = importer.parse(Files.readString(markdown));
+            Path target = out != null ? out : Path.of(topic + ".draft.json");
+            Files.writeString(target, importer.toBankJson(topic, drafts));
+            long links = drafts.stream().mapToLong(d -> d.links().size()).sum();
+            spec.commandLine().getOut().printf("Wrote %d draft questions (%d links) to %s. Complete each answer, "
+                    + "key points and links, move it into banks/%s.json, then run ./coach banks check.%n",
+                    drafts.size(), links, target, topic);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package coach.cli;
+
+import ch.qos.logback.classic.Level;
+import coach.Coach;
+import coach.Config;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.random.RandomGenerator;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code coach chat}: the same coach in the terminal, on its own database. */
+@Command(name = "chat", mixinStandardHelpOptions = true,
+        description = "Chat with the coach in the terminal; buttons are numbered, type the number to press one.")
+public final class ChatCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--db", paramLabel = "FILE", defaultValue = "data/chat.db",
+            description = "SQLite file for the terminal chat (default: ${DEFAULT-VALUE})")
+    Path database;
+
+    @Override
+    public Integer call() throws Exception {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        Config settings = config.load();
+        try (Coach coach = Coach.assemble(settings, database, Clock.systemUTC(), RandomGenerator.getDefault())) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+            new TerminalChat(coach.engine(), in, out).run();
+        }
+        return 0;
+    }
+}

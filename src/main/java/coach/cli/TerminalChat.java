@@ -1,0 +1,103 @@
+package coach.cli;
+
+import coach.chat.Engine;
+import coach.chat.Html;
+import coach.chat.Incoming;
+import coach.chat.Reply;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The coach in a terminal: each line typed is a message; the buttons of the last message are shown numbered, and
+ * typing a number presses one.
+ */
+final class TerminalChat {
+
+    static final long USER_ID = 1;
+
+    private final Engine engine;
+    private final BufferedReader in;
+    private final PrintWriter out;
+    private final List<Reply.Button> buttons = new ArrayList<>();
+    private int lastMessageId;
+    private int presses;
+
+    TerminalChat(Engine engine, BufferedReader in, PrintWriter out) {
+        this.engine = engine;
+        this.in = in;
+        this.out = out;
+    }
+
+    void run() throws IOException {
+        out.println("Interview Coach in the terminal. Type /start to begin, /help for commands, /quit to leave.");
+        out.flush();
+        String line;
+        while ((line = prompt()) != null) {
+            String text = line.strip();
+            if (text.equals("/quit") || text.equals("/exit")) {
+                break;
+            }
+            if (text.isEmpty()) {
+                continue;
+            }
+            show(engine.handle(toIncoming(text)));
+        }
+        out.println("Bye!");
+        out.flush();
+    }
+
+    private String prompt() throws IOException {
+        out.print("> ");
+        out.flush();
+        return in.readLine();
+    }
+
+    private Incoming toIncoming(String text) {
+        if (text.matches("\\d{1,2}")) {
+            int n = Integer.parseInt(text);
+            if (n >= 1 && n <= buttons.size()) {
+                return new Incoming(Incoming.Kind.CALLBACK, USER_ID, Incoming.ChatType.PRIVATE, USER_ID, "", "zh", "",
+                        lastMessageId, "press-" + (++presses), buttons.get(n - 1).data());
+            }
+        }
+        return new Incoming(Incoming.Kind.TEXT, USER_ID, Incoming.ChatType.PRIVATE, USER_ID, "", "zh", text,
+                0, null, null);
+    }
+
+    private void show(List<Reply> replies) {
+        for (Reply reply : replies) {
+            if (reply instanceof Reply.Send s) {
+                lastMessageId++;
+                print(s.html(), s.buttons());
+            } else if (reply instanceof Reply.Edit e) {
+                print(e.html(), e.buttons());
+            } else if (reply instanceof Reply.Markup m) {
+                numberButtons(m.buttons());
+            } else if (reply instanceof Reply.Toast t && !t.text().isEmpty()) {
+                out.println("  (" + t.text() + ")");
+            }
+        }
+        out.flush();
+    }
+
+    private void print(String html, List<List<Reply.Button>> rows) {
+        out.println();
+        out.println(Html.toPlain(html));
+        if (!rows.isEmpty()) {
+            numberButtons(rows);
+        }
+    }
+
+    private void numberButtons(List<List<Reply.Button>> rows) {
+        buttons.clear();
+        rows.forEach(buttons::addAll);
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < buttons.size(); i++) {
+            line.append(i == 0 ? "" : "  ").append('[').append(i + 1).append("] ").append(buttons.get(i).label());
+        }
+        out.println(line);
+    }
+}

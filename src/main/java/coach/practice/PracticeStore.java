@@ -1,0 +1,130 @@
+package coach.practice;
+
+import coach.store.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Asked questions, answers, reviews and answer days in SQLite. */
+public final class PracticeStore {
+
+    private final Database db;
+
+    public PracticeStore(Database db) {
+        this.db = db;
+    }
+
+    private static final String ASKED_COLUMNS =
+            "SELECT id, user_id, question_id, topic, asked_at, status, score, rating FROM asked ";
+
+    public Optional<Asked> open(long userId) {
+        return db.one(ASKED_COLUMNS + "WHERE user_id = ? AND status = 'open' ORDER BY id DESC LIMIT 1",
+                PracticeStore::mapAsked, userId);
+    }
+
+    public Optional<Asked> find(long askedId) {
+        return db.one(ASKED_COLUMNS + "WHERE id = ?", PracticeStore::mapAsked, askedId);
+    }
+
+    /** The most recent question put to the user, whatever became of it. */
+    public Optional<Asked> latest(long userId) {
+        return db.one(ASKED_COLUMNS + "WHERE user_id = ? ORDER BY id DESC LIMIT 1", PracticeStore::mapAsked, userId);
+    }
+
+    /** Records a new open question, closing any question still open. */
+    public Asked ask(long userId, String questionId, String topic, Instant now) {
+        return db.tx(c -> {
+            db.update("UPDATE asked SET status = 'closed' WHERE user_id = ? AND status = 'open'", userId);
+            long id = db.insert("""
+                    INSERT INTO asked (user_id, question_id, topic, asked_at, status) VALUES (?, ?, ?, ?, 'open')""",
+                    userId, questionId, topic, now.getEpochSecond());
+            return new Asked(id, userId, questionId, topic, now, Asked.Status.OPEN, null, null);
+        });
+    }
+
+    public void answer(long askedId, String answer, int score, Instant now) {
+        db.update("UPDATE asked SET status = 'answered', answer = ?, score = ?, answered_at = ? WHERE id = ?",
+                answer, score, now.getEpochSecond(), askedId);
+    }
+
+    public void skip(long askedId, Instant now) {
+        db.update("UPDATE asked SET status = 'skipped', answered_at = ? WHERE id = ?", now.getEpochSecond(), askedId);
+    }
+
+    public void rate(long askedId, Rating rating) {
+        db.update("UPDATE asked SET rating = ? WHERE id = ?", rating.ordinal(), askedId);
+    }
+
+    public Optional<Review> review(long userId, String questionId) {
+        return db.one("""
+                SELECT repetitions, interval_days, ease, due_day FROM reviews WHERE user_id = ? AND question_id = ?""",
+                rs -> new Review(rs.getInt(1), rs.getInt(2), rs.getDouble(3), LocalDate.parse(rs.getString(4))),
+                userId, questionId);
+    }
+
+    public void saveReview(long userId, String questionId, Review review) {
+        db.update("""
+                INSERT INTO reviews (user_id, question_id, repetitions, interval_days, ease, due_day)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (user_id, question_id) DO UPDATE SET repetitions = excluded.repetitions,
+                    interval_days = excluded.interval_days, ease = excluded.ease, due_day = excluded.due_day""",
+                userId, questionId, review.repetitions(), review.intervalDays(), review.ease(), review.due().toString());
+    }
+
+    /** Question ids whose review is due on or before the day, the most overdue first. */
+    public List<String> dueReviews(long userId, LocalDate today) {
+        return db.list("""
+                SELECT question_id FROM reviews WHERE user_id = ? AND due_day <= ? ORDER BY due_day, question_id""",
+                rs -> rs.getString(1), userId, today.toString());
+    }
+
+    /** Every question id ever put to the user. */
+    public Set<String> seen(long userId) {
+        return new HashSet<>(db.list("SELECT DISTINCT question_id FROM asked WHERE user_id = ?",
+                rs -> rs.getString(1), userId));
+    }
+
+    /** Question ids put to the user, the longest ago first (by their last time). */
+    public List<String> leastRecentlyAsked(long userId) {
+        return db.list("""
+                SELECT question_id FROM asked WHERE user_id = ? GROUP BY question_id ORDER BY MAX(id)""",
+                rs -> rs.getString(1), userId);
+    }
+
+    public void addAnswerDay(long userId, LocalDate day) {
+        db.update("INSERT OR IGNORE INTO answer_days (user_id, day) VALUES (?, ?)", userId, day.toString());
+    }
+
+    public List<LocalDate> answerDays(long userId) {
+        return db.list("SELECT day FROM answer_days WHERE user_id = ? ORDER BY day",
+                rs -> LocalDate.parse(rs.getString(1)), userId);
+    }
+
+    /** Number of answers and average score per topic, topics in alphabetical order. */
+    public List<TopicScore> scoresByTopic(long userId) {
+        return db.list("""
+                SELECT topic, COUNT(*), AVG(score) FROM asked
+                WHERE user_id = ? AND status = 'answered' GROUP BY topic ORDER BY topic""",
+                rs -> new TopicScore(rs.getString(1), rs.getInt(2), (int) Math.round(rs.getDouble(3))), userId);
+    }
+
+    /** Answers and their average score in one topic. */
+    public record TopicScore(String topic, int answers, int averageScore) {
+    }
+
+    private static Asked mapAsked(ResultSet rs) throws SQLException {
+        int score = rs.getInt("score");
+        Integer scoreOrNull = rs.wasNull() ? null : score;
+        int rating = rs.getInt("rating");
+        Integer ratingOrNull = rs.wasNull() ? null : rating;
+        return new Asked(rs.getLong("id"), rs.getLong("user_id"), rs.getString("question_id"), rs.getString("topic"),
+                Instant.ofEpochSecond(rs.getLong("asked_at")),
+                Asked.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), scoreOrNull, ratingOrNull);
+    }
+}

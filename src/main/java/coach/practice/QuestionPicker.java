@@ -1,0 +1,48 @@
+package coach.practice;
+
+import coach.bank.Library;
+import coach.bank.Question;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * Chooses the next question: a due review first, then a question not seen yet from the subscribed topics, and
+ * once those are exhausted the one asked longest ago.
+ */
+public final class QuestionPicker {
+
+    private final PracticeStore store;
+    private final RandomGenerator random;
+
+    public QuestionPicker(PracticeStore store, RandomGenerator random) {
+        this.store = store;
+        this.random = random;
+    }
+
+    public Optional<Question> next(Library library, long userId, Collection<String> topics, LocalDate today) {
+        for (String id : store.dueReviews(userId, today)) {
+            Optional<Question> q = library.question(id).filter(x -> topics.contains(x.topic()));
+            if (q.isPresent()) {
+                return q;
+            }
+        }
+        Set<String> seen = store.seen(userId);
+        List<Question> fresh = new ArrayList<>();
+        for (String topic : topics) {
+            library.bank(topic).ifPresent(b -> b.questions().stream().filter(q -> !seen.contains(q.id())).forEach(fresh::add));
+        }
+        if (!fresh.isEmpty()) {
+            return Optional.of(fresh.get(random.nextInt(fresh.size())));
+        }
+        return store.leastRecentlyAsked(userId).stream()
+                .map(library::question)
+                .flatMap(Optional::stream)
+                .filter(q -> topics.contains(q.topic()))
+                .findFirst();
+    }
+}

@@ -1,0 +1,187 @@
+package coach.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The SQLite database: one connection in WAL mode, migrated at open, shared by every repository.
+ *
+ * <p>All access goes through {@link #tx}, which serialises callers and joins an enclosing transaction on the
+ * same thread, so a repository method called inside another's transaction commits with it.
+ */
+public final class Database implements AutoCloseable {
+
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private Database(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Opens (creating if needed) the database file and applies pending migrations. */
+    public static Database open(Path file) {
+        Objects.requireNonNull(file, "file");
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            String url = "jdbc:sqlite:" + file.toAbsolutePath();
+            Flyway.configure()
+                    .dataSource(url, null, null)
+                    .locations("classpath:db/migration")
+                    .mixed(true)
+                    .load()
+                    .migrate();
+            Connection connection = DriverManager.getConnection(url);
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = NORMAL");
+                s.execute("PRAGMA foreign_keys = ON");
+                s.execute("PRAGMA busy_timeout = 5000");
+            }
+            connection.setAutoCommit(false);
+            return new Database(connection);
+        } catch (SQLException | java.io.IOException e) {
+            throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs work in a transaction. A nested call on the same thread runs in a savepoint of the outer transaction:
+     * its failure undoes only its own changes, and its success commits with the outer transaction.
+     */
+    public <T> T tx(SqlWork<T> work) {
+        lock.lock();
+        int depth = lock.getHoldCount();
+        String savepoint = "sp" + depth;
+        try {
+            if (depth > 1) {
+                execute("SAVEPOINT " + savepoint);
+            }
+            T result = work.apply(connection);
+            if (depth > 1) {
+                execute("RELEASE " + savepoint);
+            } else {
+                connection.commit();
+            }
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            undo(depth, savepoint);
+            throw e instanceof SQLException sql ? new StoreException(sql.getMessage(), sql) : (RuntimeException) e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private void undo(int depth, String savepoint) {
+        try {
+            if (depth > 1) {
+                execute("ROLLBACK TO " + savepoint);
+                execute("RELEASE " + savepoint);
+            } else {
+                connection.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the original failure is the one worth reporting
+        }
+    }
+
+    /** Executes one INSERT, UPDATE or DELETE with parameters; returns the number of rows changed. */
+    public int update(String sql, Object... args) {
+        return tx(c -> {
+            try (PreparedStatement s = prepare(c, sql, args)) {
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Executes an INSERT and returns the generated row id. */
+    public long insert(String sql, Object... args) {
+        return tx(c -> {
+            try (PreparedStatement s = prepare(c, sql, args)) {
+                s.executeUpdate();
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    return keys.next() ? keys.getLong(1) : -1L;
+                }
+            }
+        });
+    }
+
+    /** Runs a query and maps every row. */
+    public <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
+        return tx(c -> {
+            try (PreparedStatement s = prepare(c, sql, args); ResultSet rs = s.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                return rows;
+            }
+        });
+    }
+
+    /** Runs a query and maps its first row, if any. */
+    public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... args) {
+        return tx(c -> {
+            try (PreparedStatement s = prepare(c, sql, args); ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    /** Runs a query whose first column is a number; 0 when there is no row or the value is null. */
+    public long number(String sql, Object... args) {
+        return one(sql, rs -> rs.getLong(1), args).orElse(0L);
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            s.setObject(i + 1, args[i]);
+        }
+        return s;
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException(e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Work against the connection inside a transaction. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+}

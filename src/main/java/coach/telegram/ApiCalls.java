@@ -1,0 +1,56 @@
+package coach.telegram;
+
+import coach.chat.Reply;
+import java.util.List;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/** Performs a coach {@link Reply} as the matching Bot API call. */
+final class ApiCalls {
+
+    private static final String HTML = "HTML";
+    private static final LinkPreviewOptions NO_PREVIEW = LinkPreviewOptions.builder().isDisabled(true).build();
+
+    private final TelegramClient client;
+
+    ApiCalls(TelegramClient client) {
+        this.client = client;
+    }
+
+    void perform(Reply reply) throws TelegramApiException {
+        if (reply instanceof Reply.Send s) {
+            client.execute(SendMessage.builder()
+                    .chatId(s.chatId()).text(s.html()).parseMode(HTML).linkPreviewOptions(NO_PREVIEW)
+                    .replyMarkup(keyboard(s.buttons())).build());
+        } else if (reply instanceof Reply.Edit e) {
+            client.execute(EditMessageText.builder()
+                    .chatId(e.chatId()).messageId(e.messageId()).text(e.html()).parseMode(HTML)
+                    .linkPreviewOptions(NO_PREVIEW).replyMarkup(keyboard(e.buttons())).build());
+        } else if (reply instanceof Reply.Markup m) {
+            client.execute(EditMessageReplyMarkup.builder()
+                    .chatId(m.chatId()).messageId(m.messageId()).replyMarkup(keyboard(m.buttons())).build());
+        } else if (reply instanceof Reply.Toast t) {
+            client.execute(AnswerCallbackQuery.builder()
+                    .callbackQueryId(t.callbackId()).text(t.text().isEmpty() ? null : t.text()).build());
+        }
+    }
+
+    private static InlineKeyboardMarkup keyboard(List<List<Reply.Button>> rows) {
+        if (rows.isEmpty()) {
+            return null;
+        }
+        return new InlineKeyboardMarkup(rows.stream()
+                .map(row -> new InlineKeyboardRow(row.stream()
+                        .map(b -> InlineKeyboardButton.builder().text(b.label()).callbackData(b.data()).build())
+                        .toList()))
+                .toList());
+    }
+}

@@ -1,0 +1,110 @@
+package coach.telegram;
+
+import coach.chat.Reply;
+import coach.store.Database;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Every outgoing Bot API call, kept in SQLite until Telegram accepts it, so that nothing is lost in a crash.
+ * Lower priority numbers go first.
+ */
+final class Outbox {
+
+    /** Answers to button presses: the user is watching a spinner. */
+    static final int URGENT = 0;
+    /** Replies to what a user just did. */
+    static final int REPLY = 1;
+    /** Messages nobody is waiting for, such as the daily question. */
+    static final int BROADCAST = 2;
+
+    private final Database db;
+    private final ObjectMapper json = new ObjectMapper();
+
+    Outbox(Database db) {
+        this.db = db;
+    }
+
+    /** A stored call: its row id, target chat, and the reply to perform. */
+    record Item(long id, long chatId, int priority, Reply reply, int attempts) {
+    }
+
+    /** Stores a reply; a message over Telegram's length limit becomes several, the buttons on the last. */
+    void add(Reply reply, int priority, Instant now) {
+        if (reply instanceof Reply.Send s && s.html().length() > TextSplitter.LIMIT) {
+            List<String> parts = TextSplitter.split(s.html(), TextSplitter.LIMIT);
+            db.tx(c -> {
+                for (int i = 0; i < parts.size(); i++) {
+                    boolean last = i == parts.size() - 1;
+                    store(new Reply.Send(s.chatId(), parts.get(i), last ? s.buttons() : List.of()), priority, now);
+                }
+                return null;
+            });
+            return;
+        }
+        if (reply instanceof Reply.Edit e && e.html().length() > TextSplitter.LIMIT) {
+            reply = new Reply.Edit(e.chatId(), e.messageId(), TextSplitter.split(e.html(), TextSplitter.LIMIT).get(0),
+                    e.buttons());
+        }
+        store(reply, priority, now);
+    }
+
+    private void store(Reply reply, int priority, Instant now) {
+        db.update("INSERT INTO outbox (chat_id, priority, payload, created_at) VALUES (?, ?, ?, ?)",
+                reply.chatId(), priority, write(reply), now.getEpochSecond());
+    }
+
+    /** Items whose time has come, in priority then arrival order. */
+    List<Item> ready(long nowMillis, int limit) {
+        return db.list("""
+                SELECT id, chat_id, priority, payload, attempts FROM outbox
+                WHERE not_before <= ? ORDER BY priority, id LIMIT ?""",
+                rs -> new Item(rs.getLong(1), rs.getLong(2), rs.getInt(3), read(rs.getString(4)), rs.getInt(5)),
+                nowMillis, limit);
+    }
+
+    /** Milliseconds until the earliest waiting item is due, or -1 when the outbox is empty. */
+    long nextDueMillis() {
+        return db.one("SELECT MIN(not_before) FROM outbox", rs -> rs.getObject(1) == null ? -1L : rs.getLong(1))
+                .orElse(-1L);
+    }
+
+    void done(long id) {
+        db.update("DELETE FROM outbox WHERE id = ?", id);
+    }
+
+    void retryAt(long id, long notBeforeMillis) {
+        db.update("UPDATE outbox SET not_before = ?, attempts = attempts + 1 WHERE id = ?", notBeforeMillis, id);
+    }
+
+    void replace(long id, Reply reply) {
+        db.update("UPDATE outbox SET payload = ? WHERE id = ?", write(reply), id);
+    }
+
+    /** Drops everything still waiting for a chat that can no longer be reached. */
+    int dropChat(long chatId) {
+        return db.update("DELETE FROM outbox WHERE chat_id = ?", chatId);
+    }
+
+    int size() {
+        return (int) db.number("SELECT COUNT(*) FROM outbox");
+    }
+
+    private String write(Reply reply) {
+        try {
+            return json.writeValueAsString(reply);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot store a reply", e);
+        }
+    }
+
+    private Reply read(String payload) {
+        try {
+            return json.readValue(payload, Reply.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a stored reply", e);
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package coach.telegram;
+
+import coach.chat.Html;
+import coach.chat.Reply;
+import coach.user.UserStore;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+/**
+ * Drains the outbox into the Bot API within the rate limits, one call in flight per chat so a chat's messages
+ * keep their order. A 429 waits {@code retry_after} and sends the same call again; a network or server error
+ * retries with backoff; a blocked or vanished chat marks its user inactive.
+ */
+final class Sender implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Sender.class);
+    private static final int BATCH = 200;
+    private static final long IDLE_WAIT_MILLIS = 500;
+    private static final long BUSY_WAIT_MILLIS = 5;
+    private static final long MAX_BACKOFF_MILLIS = 60_000;
+
+    private final Outbox outbox;
+    private final ApiCalls api;
+    private final UserStore users;
+    private final Clock clock;
+    private final RateLimits limits;
+    private final ExecutorService workers;
+    private final Thread dispatcher;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Set<Long> inFlightItems = new HashSet<>();
+    private final Set<Long> inFlightChats = new HashSet<>();
+    private final AtomicInteger sent = new AtomicInteger();
+    private volatile boolean running = true;
+    private boolean signalled;
+
+    Sender(Outbox outbox, ApiCalls api, UserStore users, Clock clock, int messagesPerSecond, int threads) {
+        this.outbox = outbox;
+        this.api = api;
+        this.users = users;
+        this.clock = clock;
+        this.limits = new RateLimits(messagesPerSecond);
+        this.workers = Executors.newFixedThreadPool(threads, daemon("coach-send"));
+        this.dispatcher = daemon("coach-outbox").newThread(this::loop);
+    }
+
+    void start() {
+        dispatcher.start();
+    }
+
+    /** Tells the dispatcher that new items may be waiting. */
+    void wake() {
+        lock.lock();
+        try {
+            signalled = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int sentCount() {
+        return sent.get();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                boolean dispatched = dispatchReady();
+                pause(dispatched ? 0 : waitMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Outbox dispatcher failed; retrying in a second", e);
+                sleepQuietly(1000);
+            }
+        }
+    }
+
+    private boolean dispatchReady() {
+        long now = clock.millis();
+        List<Outbox.Item> ready = outbox.ready(now, BATCH);
+        boolean dispatched = false;
+        lock.lock();
+        try {
+            Set<Long> blocked = new HashSet<>(inFlightChats);
+            for (Outbox.Item item : ready) {
+                if (inFlightItems.contains(item.id()) || blocked.contains(item.chatId())) {
+                    continue;
+                }
+                blocked.add(item.chatId());
+                if (!(item.reply() instanceof Reply.Toast) && !limits.tryAcquire(item.chatId(), now)) {
+                    continue;
+                }
+                inFlightItems.add(item.id());
+                inFlightChats.add(item.chatId());
+                workers.execute(() -> deliver(item));
+                dispatched = true;
+            }
+            limits.forgetIdle(now);
+        } finally {
+            lock.unlock();
+        }
+        return dispatched;
+    }
+
+    private long waitMillis() {
+        long next = outbox.nextDueMillis();
+        if (next < 0) {
+            return IDLE_WAIT_MILLIS;
+        }
+        return Math.max(BUSY_WAIT_MILLIS, Math.min(IDLE_WAIT_MILLIS, next - clock.millis()));
+    }
+
+    private void pause(long millis) throws InterruptedException {
+        lock.lock();
+        try {
+            if (millis > 0 && !signalled) {
+                changed.await(millis, TimeUnit.MILLISECONDS);
+            }
+            signalled = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void deliver(Outbox.Item item) {
+        try {
+            api.perform(item.reply());
+            outbox.done(item.id());
+            sent.incrementAndGet();
+        } catch (TelegramApiRequestException e) {
+            onRefused(item, e);
+        } catch (TelegramApiException | RuntimeException e) {
+            long wait = backoff(item.attempts());
+            log.warn("Send to chat {} failed ({}); retrying in {} ms", item.chatId(), describe(e), wait);
+            outbox.retryAt(item.id(), clock.millis() + wait);
+        } finally {
+            lock.lock();
+            try {
+                inFlightItems.remove(item.id());
+                inFlightChats.remove(item.chatId());
+            } finally {
+                lock.unlock();
+            }
+            wake();
+        }
+    }
+
+    private void onRefused(Outbox.Item item, TelegramApiRequestException e) {
+        int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+        String description = e.getApiResponse() == null ? "" : e.getApiResponse();
+        if (code == 429) {
+            Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+            long wait = retryAfter == null ? backoff(item.attempts()) : retryAfter * 1000L;
+            log.warn("Telegram asked to slow down for chat {}: waiting {} ms", item.chatId(), wait);
+            outbox.retryAt(item.id(), clock.millis() + wait);
+        } else if (code == 403 || (code == 400 && description.toLowerCase().contains("chat not found"))) {
+            log.info("Chat {} is unreachable ({}); marking it inactive", item.chatId(), description);
+            users.deactivateChat(item.chatId());
+            outbox.dropChat(item.chatId());
+        } else if (code == 400 && description.contains("can't parse entities")) {
+            log.error("Telegram refused the HTML of a message to chat {} ({}); sending it as plain text",
+                    item.chatId(), description);
+            outbox.replace(item.id(), plain(item.reply()));
+        } else if (code >= 500 || code == 0) {
+            long wait = backoff(item.attempts());
+            log.warn("Telegram server error {} for chat {} ({}); retrying in {} ms", code, item.chatId(),
+                    code == 0 ? "unreadable answer" : description, wait);
+            outbox.retryAt(item.id(), clock.millis() + wait);
+        } else {
+            if (description.contains("message is not modified") || description.contains("query is too old")) {
+                log.debug("Ignoring harmless refusal for chat {}: {}", item.chatId(), description);
+            } else {
+                log.error("Telegram refused a call to chat {} for good: {} {}", item.chatId(), code, description);
+            }
+            outbox.done(item.id());
+        }
+    }
+
+    private static Reply plain(Reply reply) {
+        if (reply instanceof Reply.Send s) {
+            return new Reply.Send(s.chatId(), Html.escape(Html.toPlain(s.html())), s.buttons());
+        }
+        if (reply instanceof Reply.Edit e) {
+            return new Reply.Edit(e.chatId(), e.messageId(), Html.escape(Html.toPlain(e.html())), e.buttons());
+        }
+        return reply;
+    }
+
+    static long backoff(int attempts) {
+        return Math.min(MAX_BACKOFF_MILLIS, 500L << Math.min(attempts, 10));
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Stops dispatching, lets calls in flight finish for up to the given time, then abandons them. */
+    void close(long waitMillis) {
+        running = false;
+        dispatcher.interrupt();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(waitMillis, TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+            }
+            dispatcher.join(waitMillis);
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        close(2000);
+    }
+}

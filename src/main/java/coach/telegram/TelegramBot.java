@@ -1,0 +1,153 @@
+package coach.telegram;
+
+import coach.Coach;
+import coach.chat.Texts;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.BotSession;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+/**
+ * The Telegram front end, the only code that knows telegrambots: long polling from the offset stored in SQLite,
+ * each update handed to the engine once, and every reply sent through the outbox.
+ */
+public final class TelegramBot implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+    static final int POLL_TIMEOUT_SECONDS = 50;
+    static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "channel_post", "my_chat_member");
+    private static final int SEND_THREADS = 8;
+
+    private final OkHttpClient pollHttp;
+    private final OkHttpClient sendHttp;
+    private final ScheduledExecutorService pollExecutor;
+    private final TelegramBotsLongPollingApplication polling;
+    private final Sender sender;
+    private final Outbox outbox;
+
+    private TelegramBot(OkHttpClient pollHttp, OkHttpClient sendHttp, ScheduledExecutorService pollExecutor,
+                        TelegramBotsLongPollingApplication polling, Sender sender, Outbox outbox) {
+        this.pollHttp = pollHttp;
+        this.sendHttp = sendHttp;
+        this.pollExecutor = pollExecutor;
+        this.polling = polling;
+        this.sender = sender;
+        this.outbox = outbox;
+    }
+
+    /** Connects with the token, publishes the command menu, and starts polling and sending. */
+    public static TelegramBot start(Coach coach, String token) {
+        TelegramUrl url = telegramUrl(coach.config().apiUrl());
+        OkHttpClient sendHttp = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
+                .writeTimeout(Duration.ofSeconds(30)).build();
+        OkHttpClient pollHttp = sendHttp.newBuilder()
+                .readTimeout(Duration.ofSeconds(POLL_TIMEOUT_SECONDS + 25)).build();
+        OkHttpTelegramClient client = new OkHttpTelegramClient(sendHttp, token, url);
+        String username = whoAmI(client);
+        CommandMenu.publish(client, new Texts());
+
+        Outbox outbox = new Outbox(coach.database());
+        Sender sender = new Sender(outbox, new ApiCalls(client), coach.users(), Clock.systemUTC(),
+                coach.config().messagesPerSecond(), SEND_THREADS);
+        UpdateLog updates = new UpdateLog(coach.database());
+        UpdateHandler handler = new UpdateHandler(coach.database(), updates, new UpdateMapper(username),
+                coach.engine(), outbox, sender, Clock.systemUTC());
+        ScheduledExecutorService pollExecutor = Executors.newSingleThreadScheduledExecutor(Sender.daemon("coach-poll"));
+        TelegramBotsLongPollingApplication polling = new TelegramBotsLongPollingApplication(
+                ObjectMapper::new, () -> pollHttp, () -> pollExecutor, CappedBackOff::new);
+        sender.start();
+        try {
+            polling.registerBot(token, () -> url, lastReceived -> GetUpdates.builder()
+                    .offset(updates.nextOffset()).limit(100).timeout(POLL_TIMEOUT_SECONDS)
+                    .allowedUpdates(ALLOWED_UPDATES).build(), handler);
+        } catch (TelegramApiException e) {
+            sender.close(0);
+            pollExecutor.shutdownNow();
+            throw new BotStartException("could not start polling: " + e.getMessage(), e);
+        }
+        log.info("Polling as @{} from offset {}; {} replies waiting in the outbox", username, updates.nextOffset(),
+                outbox.size());
+        return new TelegramBot(pollHttp, sendHttp, pollExecutor, polling, sender, outbox);
+    }
+
+    private static String whoAmI(OkHttpTelegramClient client) {
+        try {
+            User me = client.execute(new GetMe());
+            return me.getUserName();
+        } catch (TelegramApiRequestException e) {
+            if (e.getErrorCode() != null && (e.getErrorCode() == 401 || e.getErrorCode() == 404)) {
+                throw new BotStartException("Telegram refused the token (" + e.getErrorCode()
+                        + "): check TELEGRAM_BOT_TOKEN against the one @BotFather gave you", e);
+            }
+            throw new BotStartException("Telegram refused getMe: " + e.getMessage(), e);
+        } catch (TelegramApiException e) {
+            throw new BotStartException("cannot reach the Bot API: " + e.getMessage(), e);
+        }
+    }
+
+    static TelegramUrl telegramUrl(URI api) {
+        int port = api.getPort() > 0 ? api.getPort() : "https".equals(api.getScheme()) ? 443 : 80;
+        return new TelegramUrl(api.getScheme(), api.getHost(), port, false);
+    }
+
+    /** Replies still waiting to be sent. */
+    public int pending() {
+        return outbox.size();
+    }
+
+    /** Stops polling and sending within a few seconds; calls in flight are abandoned, never half-recorded. */
+    @Override
+    public void close() {
+        quietPollerLog();
+        try {
+            polling.close();
+        } catch (Exception e) {
+            log.warn("Stopping the poller: {}", e.getMessage());
+        }
+        pollHttp.dispatcher().cancelAll();
+        pollExecutor.shutdownNow();
+        sender.close(2000);
+        for (OkHttpClient http : List.of(pollHttp, sendHttp)) {
+            http.dispatcher().cancelAll();
+            http.dispatcher().executorService().shutdownNow();
+            http.connectionPool().evictAll();
+        }
+        try {
+            pollExecutor.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("Stopped");
+    }
+
+    /** The library logs the cancelled long poll of a normal shutdown as an error; it is not one. */
+    private static void quietPollerLog() {
+        if (LoggerFactory.getLogger(BotSession.class) instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.OFF);
+        }
+    }
+
+    /** The bot could not start; the message says why in one sentence. */
+    public static final class BotStartException extends RuntimeException {
+        BotStartException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package coach.telegram;
+
+import coach.chat.Engine;
+import coach.chat.Reply;
+import coach.store.Database;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * Handles each polled update exactly once: the engine's changes, the replies it queues and the update's id are
+ * committed in one transaction. Catches everything, because an exception escaping {@link #consume} would silently
+ * stop the library's polling.
+ */
+final class UpdateHandler implements LongPollingUpdateConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
+    private static final int FORGET_EVERY = 1000;
+
+    private final Database db;
+    private final UpdateLog updates;
+    private final UpdateMapper mapper;
+    private final Engine engine;
+    private final Outbox outbox;
+    private final Sender sender;
+    private final Clock clock;
+    private int sinceForget;
+
+    UpdateHandler(Database db, UpdateLog updates, UpdateMapper mapper, Engine engine, Outbox outbox, Sender sender,
+                  Clock clock) {
+        this.db = db;
+        this.updates = updates;
+        this.mapper = mapper;
+        this.engine = engine;
+        this.outbox = outbox;
+        this.sender = sender;
+        this.clock = clock;
+    }
+
+    @Override
+    public void consume(List<Update> batch) {
+        for (Update update : batch) {
+            try {
+                handle(update);
+            } catch (Throwable t) {
+                log.error("Update {} could not be handled; skipping it", update.getUpdateId(), t);
+                markQuietly(update);
+            }
+        }
+        sender.wake();
+        if ((sinceForget += batch.size()) >= FORGET_EVERY) {
+            sinceForget = 0;
+            forgetQuietly();
+        }
+    }
+
+    private void handle(Update update) {
+        int id = update.getUpdateId();
+        db.tx(c -> {
+            if (updates.isHandled(id)) {
+                log.debug("Update {} was already handled", id);
+                return null;
+            }
+            mapper.map(update).ifPresent(in -> engine.handle(in)
+                    .forEach(reply -> outbox.add(reply, priority(reply), clock.instant())));
+            updates.markHandled(id, clock.instant());
+            return null;
+        });
+    }
+
+    private static int priority(Reply reply) {
+        return reply instanceof Reply.Toast ? Outbox.URGENT : Outbox.REPLY;
+    }
+
+    private void markQuietly(Update update) {
+        try {
+            if (update.getUpdateId() != null) {
+                updates.markHandled(update.getUpdateId(), clock.instant());
+            }
+        } catch (RuntimeException e) {
+            log.error("Could not record update {} as handled", update.getUpdateId(), e);
+        }
+    }
+
+    private void forgetQuietly() {
+        try {
+            updates.forgetOld();
+        } catch (RuntimeException e) {
+            log.warn("Could not prune handled update ids", e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package coach.telegram;
+
+import coach.store.Database;
+import java.time.Instant;
+
+/**
+ * Which updates are handled, so that a crash or restart neither loses nor repeats one: the next offset to ask
+ * Telegram for, and the ids already handled, both committed with the handling itself.
+ */
+final class UpdateLog {
+
+    /** Handled ids older than this many below the offset are forgotten; Telegram never resends them. */
+    static final int KEEP = 10_000;
+
+    private final Database db;
+
+    UpdateLog(Database db) {
+        this.db = db;
+    }
+
+    int nextOffset() {
+        return (int) db.number("SELECT next_offset FROM poll_state WHERE id = 1");
+    }
+
+    boolean isHandled(int updateId) {
+        return db.number("SELECT COUNT(*) FROM handled_updates WHERE update_id = ?", updateId) > 0;
+    }
+
+    void markHandled(int updateId, Instant now) {
+        db.update("INSERT OR IGNORE INTO handled_updates (update_id, handled_at) VALUES (?, ?)",
+                updateId, now.getEpochSecond());
+        db.update("UPDATE poll_state SET next_offset = MAX(next_offset, ?) WHERE id = 1", updateId + 1);
+    }
+
+    void forgetOld() {
+        db.update("DELETE FROM handled_updates WHERE update_id < (SELECT next_offset FROM poll_state WHERE id = 1) - ?",
+                KEEP);
+    }
+}

@@ -1,0 +1,91 @@
+package coach.user;
+
+import coach.store.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** Users and their topic subscriptions in SQLite. */
+public final class UserStore {
+
+    private final Database db;
+
+    public UserStore(Database db) {
+        this.db = db;
+    }
+
+    private static final String FIND = """
+            SELECT user_id, chat_id, first_name, language, zone, daily_time, paused, active, awaiting
+            FROM users WHERE user_id = ?""";
+
+    public Optional<User> find(long userId) {
+        return db.one(FIND, UserStore::map, userId);
+    }
+
+    private static final String INSERT = """
+            INSERT INTO users (user_id, chat_id, first_name, language, zone, daily_time, paused, active, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, 0, 1, ?)""";
+
+    public void create(User user, Instant now) {
+        db.update(INSERT, user.userId(), user.chatId(), user.firstName(), user.language(), user.zone().getId(),
+                user.dailyTime().toString(), now.getEpochSecond());
+    }
+
+    public void setLanguage(long userId, String language) {
+        db.update("UPDATE users SET language = ? WHERE user_id = ?", language, userId);
+    }
+
+    public void setZone(long userId, ZoneId zone) {
+        db.update("UPDATE users SET zone = ? WHERE user_id = ?", zone.getId(), userId);
+    }
+
+    public void setDailyTime(long userId, LocalTime time) {
+        db.update("UPDATE users SET daily_time = ? WHERE user_id = ?", time.toString(), userId);
+    }
+
+    public void setPaused(long userId, boolean paused) {
+        db.update("UPDATE users SET paused = ? WHERE user_id = ?", paused ? 1 : 0, userId);
+    }
+
+    public void setActive(long userId, boolean active) {
+        db.update("UPDATE users SET active = ? WHERE user_id = ?", active ? 1 : 0, userId);
+    }
+
+    /** Marks the chat as unreachable (blocked or deleted); the user's data stays. */
+    public void deactivateChat(long chatId) {
+        db.update("UPDATE users SET active = 0 WHERE chat_id = ?", chatId);
+    }
+
+    public void setAwaiting(long userId, String awaiting) {
+        db.update("UPDATE users SET awaiting = ? WHERE user_id = ?", awaiting, userId);
+    }
+
+    public Set<String> subscriptions(long userId) {
+        return new LinkedHashSet<>(db.list("SELECT topic FROM subscriptions WHERE user_id = ? ORDER BY topic",
+                rs -> rs.getString(1), userId));
+    }
+
+    public void subscribe(long userId, Collection<String> topics) {
+        db.tx(c -> {
+            topics.forEach(topic -> db.update(
+                    "INSERT OR IGNORE INTO subscriptions (user_id, topic) VALUES (?, ?)", userId, topic));
+            return null;
+        });
+    }
+
+    public void unsubscribe(long userId, String topic) {
+        db.update("DELETE FROM subscriptions WHERE user_id = ? AND topic = ?", userId, topic);
+    }
+
+    private static User map(ResultSet rs) throws SQLException {
+        return new User(rs.getLong("user_id"), rs.getLong("chat_id"), rs.getString("first_name"),
+                rs.getString("language"), ZoneId.of(rs.getString("zone")), LocalTime.parse(rs.getString("daily_time")),
+                rs.getInt("paused") == 1, rs.getInt("active") == 1, rs.getString("awaiting"));
+    }
+}

@@ -1,0 +1,338 @@
+package coach.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * An in-process Bot API server on 127.0.0.1 speaking Telegram's JSON: it queues updates for getUpdates with real
+ * offset semantics, answers sends with Messages, records every call, and can inject faults.
+ */
+public final class FakeBotApi implements AutoCloseable {
+
+    public static final String TOKEN = "123456:TEST-token-never-real-abcdefghijklmno";
+    public static final String BOT_USERNAME = "coach_test_bot";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(32, r -> {
+        Thread t = new Thread(r, "fake-bot-api");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<ObjectNode> updates = new ArrayList<>();
+    private final List<Call> calls = new ArrayList<>();
+    private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger nextUpdateId = new AtomicInteger(1);
+    private final AtomicInteger nextMessageId = new AtomicInteger(1000);
+    private final AtomicInteger nextCallbackId = new AtomicInteger(1);
+    private volatile long maxHoldMillis = 1000;
+    private volatile long sendDelayMillis;
+
+    /** One request the server received: the method (lower case) and its JSON body. */
+    public record Call(String method, JsonNode body, long atMillis) {
+        public long chatId() {
+            return body.path("chat_id").asLong();
+        }
+
+        public String text() {
+            return body.path("text").asText("");
+        }
+
+        public List<String> buttonData() {
+            List<String> data = new ArrayList<>();
+            body.path("reply_markup").path("inline_keyboard")
+                    .forEach(row -> row.forEach(b -> data.add(b.path("callback_data").asText())));
+            return data;
+        }
+    }
+
+    /** A fault for the next matching call: an HTTP status and body, or a stall before answering. */
+    public record Fault(String method, int status, String body, long stallMillis) {
+        public static Fault status(String method, int status, String description) {
+            return new Fault(method, status, "{\"ok\":false,\"error_code\":" + status + ",\"description\":\""
+                    + description + "\"}", 0);
+        }
+
+        public static Fault tooManyRequests(String method, int retryAfter) {
+            return new Fault(method, 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
+                    + retryAfter + "\",\"parameters\":{\"retry_after\":" + retryAfter + "}}", 0);
+        }
+
+        public static Fault garbage(String method) {
+            return new Fault(method, 200, "<html>502 Bad Gateway</html>", 0);
+        }
+    }
+
+    public FakeBotApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** How long getUpdates waits for new updates before answering an empty list. */
+    public void holdPollsFor(Duration hold) {
+        maxHoldMillis = hold.toMillis();
+    }
+
+    /** Adds a delay before every send is answered. */
+    public void delaySends(Duration delay) {
+        sendDelayMillis = delay.toMillis();
+    }
+
+    public void inject(Fault fault) {
+        faults.add(fault);
+    }
+
+    // ---- updates ------------------------------------------------------------------------------------------
+
+    public synchronized int push(ObjectNode update) {
+        int id = nextUpdateId.getAndIncrement();
+        update.put("update_id", id);
+        updates.add(update);
+        notifyAll();
+        return id;
+    }
+
+    public ObjectNode text(long userId, String text) {
+        ObjectNode update = json.createObjectNode();
+        ObjectNode message = update.putObject("message");
+        message.put("message_id", nextMessageId.getAndIncrement());
+        message.put("date", nowSeconds());
+        message.set("from", user(userId));
+        message.putObject("chat").put("id", userId).put("type", "private").put("first_name", "User" + userId);
+        message.put("text", text);
+        if (text.startsWith("/")) {
+            int end = text.indexOf(' ');
+            message.putArray("entities").addObject().put("type", "bot_command").put("offset", 0)
+                    .put("length", end < 0 ? text.length() : end);
+        }
+        return update;
+    }
+
+    public ObjectNode sticker(long userId) {
+        ObjectNode update = text(userId, "x");
+        ObjectNode message = (ObjectNode) update.get("message");
+        message.remove("text");
+        message.putObject("sticker").put("file_id", "s1").put("file_unique_id", "u1").put("type", "regular")
+                .put("width", 512).put("height", 512).put("is_animated", false).put("is_video", false);
+        return update;
+    }
+
+    public ObjectNode press(long userId, long messageId, String data) {
+        ObjectNode update = json.createObjectNode();
+        ObjectNode query = update.putObject("callback_query");
+        query.put("id", "cb" + nextCallbackId.getAndIncrement());
+        query.set("from", user(userId));
+        query.put("chat_instance", "ci" + userId);
+        query.put("data", data);
+        ObjectNode message = query.putObject("message");
+        message.put("message_id", messageId).put("date", nowSeconds());
+        message.putObject("chat").put("id", userId).put("type", "private");
+        message.put("text", "…");
+        return update;
+    }
+
+    private ObjectNode user(long userId) {
+        return json.createObjectNode().put("id", userId).put("is_bot", false).put("first_name", "User" + userId)
+                .put("language_code", "en");
+    }
+
+    private static long nowSeconds() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    // ---- calls --------------------------------------------------------------------------------------------
+
+    public synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> calls(String method) {
+        String m = method.toLowerCase(Locale.ROOT);
+        return calls().stream().filter(c -> c.method().equals(m)).toList();
+    }
+
+    public List<Call> sentTo(long chatId) {
+        return calls("sendMessage").stream().filter(c -> c.chatId() == chatId).toList();
+    }
+
+    /** Waits until a call of the method matches, and returns the first match. */
+    public Call await(String method, Predicate<Call> match) {
+        return awaitCount(method, match, 1).get(0);
+    }
+
+    /** Waits until at least {@code count} calls of the method match, within 15 seconds. */
+    public synchronized List<Call> awaitCount(String method, Predicate<Call> match, int count) {
+        long deadline = System.currentTimeMillis() + 15_000;
+        String m = method.toLowerCase(Locale.ROOT);
+        while (true) {
+            List<Call> found = calls.stream().filter(c -> c.method().equals(m) && match.test(c)).toList();
+            if (found.size() >= count) {
+                return found;
+            }
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                throw new AssertionError("expected " + count + " " + method + " call(s) matching, saw " + found.size()
+                        + "; all calls: " + calls.stream().map(c -> c.method() + " " + c.body()).toList());
+            }
+            try {
+                wait(Math.min(left, 100));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+    }
+
+    /** Updates not yet confirmed by a getUpdates offset. */
+    public synchronized int unconfirmed() {
+        return updates.size();
+    }
+
+    // ---- HTTP ---------------------------------------------------------------------------------------------
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String[] path = exchange.getRequestURI().getPath().split("/");
+            if (path.length < 3 || !path[1].equals("bot" + TOKEN)) {
+                respond(exchange, 401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
+                return;
+            }
+            String method = path[2].toLowerCase(Locale.ROOT);
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
+            Fault fault = takeFault(method);
+            if (fault != null) {
+                stall(fault.stallMillis());
+                respond(exchange, fault.status(), fault.body());
+                return;
+            }
+            if (!method.equals("getupdates")) {
+                stall(method.startsWith("send") || method.startsWith("edit") ? sendDelayMillis : 0);
+                record(method, body);
+            }
+            JsonNode result = answer(method, body);
+            if (result == null) {
+                respond(exchange, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
+                return;
+            }
+            ObjectNode envelope = json.createObjectNode().put("ok", true);
+            envelope.set("result", result);
+            respond(exchange, 200, json.writeValueAsString(envelope));
+        } catch (RuntimeException e) {
+            respond(exchange, 500, "{\"ok\":false,\"error_code\":500,\"description\":\"" + e + "\"}");
+        }
+    }
+
+    private Fault takeFault(String method) {
+        for (Fault f : faults) {
+            if (f.method().equalsIgnoreCase(method) && faults.remove(f)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private synchronized void record(String method, JsonNode body) {
+        calls.add(new Call(method, body, System.currentTimeMillis()));
+        notifyAll();
+    }
+
+    private JsonNode answer(String method, JsonNode body) {
+        return switch (method) {
+            case "getme" -> json.createObjectNode().put("id", 42).put("is_bot", true).put("first_name", "Coach")
+                    .put("username", BOT_USERNAME);
+            case "deletewebhook", "setmycommands", "answercallbackquery" -> json.getNodeFactory().booleanNode(true);
+            case "getupdates" -> updates(body);
+            case "sendmessage", "editmessagetext", "editmessagereplymarkup" -> message(body);
+            default -> null;
+        };
+    }
+
+    private JsonNode message(JsonNode body) {
+        long chatId = body.path("chat_id").asLong();
+        ObjectNode message = json.createObjectNode();
+        message.put("message_id", body.has("message_id") ? body.get("message_id").asInt() : nextMessageId.getAndIncrement());
+        message.put("date", nowSeconds());
+        message.putObject("chat").put("id", chatId).put("type", chatId > 0 ? "private" : "supergroup");
+        if (body.has("text")) {
+            message.put("text", body.get("text").asText());
+        }
+        return message;
+    }
+
+    private synchronized ArrayNode updates(JsonNode body) {
+        int offset = body.path("offset").asInt(0);
+        int limit = body.path("limit").asInt(100);
+        long hold = Math.min(maxHoldMillis, body.path("timeout").asLong(0) * 1000);
+        updates.removeIf(u -> u.get("update_id").asInt() < offset);
+        long deadline = System.currentTimeMillis() + hold;
+        while (updates.isEmpty() && System.currentTimeMillis() < deadline) {
+            try {
+                wait(Math.max(1, deadline - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            updates.removeIf(u -> u.get("update_id").asInt() < offset);
+        }
+        ArrayNode result = json.createArrayNode();
+        updates.stream().limit(limit).forEach(result::add);
+        return result;
+    }
+
+    private static void stall(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

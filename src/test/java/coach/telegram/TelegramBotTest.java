@@ -1,0 +1,204 @@
+package coach.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.Coach;
+import coach.TestCoach;
+import coach.telegram.FakeBotApi.Call;
+import coach.telegram.FakeBotApi.Fault;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real telegrambots client against the in-process fake Bot API: the private conversation end to end. */
+class TelegramBotTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC);
+    private static final long ANN = 100;
+
+    @TempDir
+    java.nio.file.Path dir;
+
+    private FakeBotApi api;
+    private Coach coach;
+    private TelegramBot bot;
+
+    @BeforeEach
+    void start() throws Exception {
+        api = new FakeBotApi();
+        coach = TestCoach.assemble(dir, TestCoach.config(api.url()), CLOCK);
+        bot = TelegramBot.start(coach, FakeBotApi.TOKEN);
+    }
+
+    @AfterEach
+    void stop() {
+        bot.close();
+        coach.close();
+        api.close();
+    }
+
+    @Test
+    void privateConversationFromStartToStats() {
+        api.push(api.text(ANN, "/start"));
+        api.await("sendMessage", c -> c.chatId() == ANN && c.text().contains("Interview Coach"));
+        Call picker = api.await("sendMessage", c -> c.buttonData().contains("t:redis"));
+        assertTrue(picker.text().contains("Choose topics"));
+
+        api.push(api.press(ANN, 1, "t:redis"));
+        Call edited = api.await("editMessageText", c -> c.chatId() == ANN);
+        assertTrue(edited.body().toString().contains("▫️ Redis"), edited.body().toString());
+        assertTrue(edited.body().toString().contains("✅ Python"), edited.body().toString());
+        assertTrue(api.await("answerCallbackQuery", c -> true).body().path("text").asText().contains("Unsubscribed"));
+
+        api.push(api.text(ANN, "/question"));
+        Call question = api.await("sendMessage", c -> c.text().contains("difficulty"));
+        assertTrue(question.text().contains("GIL") || question.text().contains("__new__"), question.text());
+
+        boolean gil = question.text().contains("GIL");
+        api.push(api.text(ANN, gil ? "GIL 是全局解释器锁, CPU 密集时用多进程" : "__new__ 创建实例"));
+        Call feedback = api.await("sendMessage", c -> c.text().contains("/100"));
+        assertTrue(feedback.text().contains(gil ? "67/100" : "50/100"), feedback.text());
+        assertTrue(feedback.text().contains("Reference answer"), feedback.text());
+        assertTrue(feedback.text().contains("href=\"https://docs.python.org/3/"), feedback.text());
+        assertEquals("HTML", feedback.body().path("parse_mode").asText());
+        String rate = feedback.buttonData().get(0);
+        assertTrue(rate.startsWith("r:"), rate);
+
+        api.push(api.press(ANN, 2, rate));
+        Call saved = api.await("answerCallbackQuery", c -> c.body().path("text").asText().startsWith("Saved"));
+        assertTrue(saved.body().path("text").asText().contains("2026-11-24"), saved.body().toString());
+        api.await("editMessageReplyMarkup", c -> c.buttonData().equals(List.of("q")));
+
+        api.push(api.text(ANN, "/stats"));
+        Call stats = api.await("sendMessage", c -> c.text().contains("streak"));
+        assertTrue(stats.text().contains("Current streak: 1 days"), stats.text());
+        assertTrue(stats.text().contains("Python: 1 answers"), stats.text());
+    }
+
+    @Test
+    void commandMenuIsPublishedInChineseAndEnglish() {
+        Set<String> languages = api.calls("setMyCommands").stream()
+                .map(c -> c.body().path("language_code").asText("default")).collect(Collectors.toSet());
+        assertEquals(Set.of("zh", "en", "default"), languages);
+    }
+
+    @Test
+    void oddMessagesGetShortHelpfulReplies() {
+        api.push(api.sticker(ANN));
+        api.push(api.text(ANN, "/frobnicate"));
+        api.push(api.text(ANN, "x".repeat(10_000)));
+        api.push(api.text(ANN, "/time 25:99"));
+        api.push(api.text(ANN, "/tz Mars/Base"));
+        api.await("sendMessage", c -> c.text().contains("only read text"));
+        api.await("sendMessage", c -> c.text().contains("no command /frobnicate"));
+        api.await("sendMessage", c -> c.text().contains("no open question"));
+        api.await("sendMessage", c -> c.text().contains("/time 08:30"));
+        api.await("sendMessage", c -> c.text().contains("/tz Asia/Shanghai"));
+    }
+
+    @Test
+    void forgedButtonGetsAToastAndChangesNothing() {
+        api.push(api.press(ANN, 5, "r:999:0"));
+        api.push(api.press(ANN, 5, "t:no-such-topic"));
+        api.push(api.press(ANN, 5, "\u0000garbage"));
+        List<Call> toasts = api.awaitCount("answerCallbackQuery", c -> true, 3);
+        assertTrue(toasts.stream().allMatch(c -> !c.body().path("text").asText().isEmpty()));
+        assertEquals(0, api.calls("editMessageText").size());
+    }
+
+    @Test
+    void commandsForAnotherBotAreIgnoredAndOursAreAnswered() {
+        api.push(api.text(ANN, "/help@some_other_bot"));
+        api.push(api.text(ANN, "/help@" + FakeBotApi.BOT_USERNAME));
+        List<Call> help = api.awaitCount("sendMessage", c -> c.text().contains("Commands"), 1);
+        api.push(api.text(ANN, "/stats"));
+        api.await("sendMessage", c -> c.text().contains("No answers yet"));
+        assertEquals(1, help.size() + api.calls("sendMessage").stream()
+                .filter(c -> c.text().contains("Commands")).count() - help.size());
+    }
+
+    @Test
+    void tooManyRequestsWaitsAndResendsTheSameMessage() {
+        api.inject(Fault.tooManyRequests("sendMessage", 1));
+        long pushed = System.currentTimeMillis();
+        api.push(api.text(ANN, "/help"));
+        Call help = api.await("sendMessage", c -> c.text().contains("Commands"));
+        assertTrue(help.atMillis() - pushed >= 900, "resent after retry_after");
+        assertEquals(1, api.sentTo(ANN).size());
+    }
+
+    @Test
+    void serverErrorsAreRetriedAndNothingIsLost() {
+        api.inject(Fault.status("sendMessage", 502, "Bad Gateway"));
+        api.inject(Fault.garbage("sendMessage"));
+        api.push(api.text(ANN, "/help"));
+        api.await("sendMessage", c -> c.text().contains("Commands"));
+        assertEquals(1, api.sentTo(ANN).size());
+    }
+
+    @Test
+    void blockedUserIsMarkedInactiveAndStartReactivates() {
+        api.push(api.text(ANN, "/help"));
+        api.await("sendMessage", c -> c.text().contains("Commands"));
+        api.inject(Fault.status("sendMessage", 403, "Forbidden: bot was blocked by the user"));
+        api.push(api.text(ANN, "/stats"));
+        waitUntil(() -> !coach.users().find(ANN).orElseThrow().active());
+        api.push(api.text(ANN, "/start"));
+        api.await("sendMessage", c -> c.text().contains("Welcome back"));
+        assertTrue(coach.users().find(ANN).orElseThrow().active());
+    }
+
+    @Test
+    void getUpdatesFailuresAreSurvived() {
+        api.inject(Fault.status("getUpdates", 502, "Bad Gateway"));
+        api.inject(Fault.garbage("getUpdates"));
+        api.push(api.text(ANN, "/help"));
+        api.await("sendMessage", c -> c.text().contains("Commands"));
+    }
+
+    @Test
+    void longRepliesAreSplitUnderTheLimit() {
+        api.push(api.text(ANN, "/report " + "很长的反馈 ".repeat(900)));
+        api.await("sendMessage", c -> c.chatId() == TestCoach.ADMIN);
+        api.await("sendMessage", c -> c.chatId() == ANN && c.text().contains("Thank you"));
+        assertTrue(api.calls("sendMessage").stream().allMatch(c -> c.text().length() <= 4096));
+    }
+
+    @Test
+    void closesWithinFiveSecondsDuringALongPoll() throws Exception {
+        api.holdPollsFor(Duration.ofSeconds(60));
+        Thread.sleep(300);
+        long started = System.nanoTime();
+        bot.close();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(millis < 5000, "closed in " + millis + " ms");
+        Thread.sleep(200);
+        Set<String> alive = Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("coach-")).collect(Collectors.toSet());
+        assertEquals(Set.of(), alive);
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!condition.getAsBoolean()) {
+            assertFalse(System.currentTimeMillis() > deadline, "condition not met in time");
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
