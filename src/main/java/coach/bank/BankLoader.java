@@ -116,7 +116,7 @@ public final class BankLoader {
     }
 
     private static String normalize(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
     }
 
     /** Walks one file's JSON tree, turning each type or rule violation into a problem. */
@@ -260,8 +260,9 @@ public final class BankLoader {
         }
 
         private String required(JsonNode node, String field) {
+            JsonNode raw = node.path(field);
             String value = text(node, field);
-            if (value.isBlank()) {
+            if (value.isBlank() && !(raw.isValueNode() && !raw.isTextual())) {
                 problem(field + " is missing or empty");
             }
             return value;

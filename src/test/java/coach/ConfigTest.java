@@ -1,0 +1,97 @@
+package coach;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigTest {
+
+    private static String problem(String json) {
+        return assertThrows(Config.ConfigException.class, () -> Config.parse("coach.json", json)).getMessage();
+    }
+
+    @Test
+    void shippedConfigEqualsTheDefaults() {
+        assertEquals(Config.defaults(), Config.load(Path.of("config/coach.json")));
+    }
+
+    @Test
+    void missingKeysTakeDefaults() {
+        Config c = Config.parse("coach.json", "{\"daily\": {\"time\": \"07:30\"}, \"admins\": [42]}");
+        assertEquals(LocalTime.of(7, 30), c.dailyTime());
+        assertEquals(ZoneId.of("Asia/Shanghai"), c.dailyZone());
+        assertEquals(25, c.messagesPerSecond());
+        assertEquals(List.of(42L), c.admins());
+    }
+
+    @Test
+    void missingFileMeansDefaults(@TempDir Path dir) {
+        assertEquals(Config.defaults(), Config.load(dir.resolve("none.json")));
+    }
+
+    @Test
+    void badTimeNamesTheKey() {
+        assertEquals("coach.json: 'daily.time' must be a time HH:MM like 09:00, got '25:99'",
+                problem("{\"daily\": {\"time\": \"25:99\"}}"));
+    }
+
+    @Test
+    void unknownZoneNamesTheKey() {
+        assertEquals("coach.json: 'daily.zone' must be a time zone like Asia/Shanghai, got 'Mars/Base'",
+                problem("{\"daily\": {\"zone\": \"Mars/Base\"}}"));
+    }
+
+    @Test
+    void negativeRateNamesTheKey() {
+        assertEquals("coach.json: 'delivery.messagesPerSecond' must be a whole number from 1 to 1000, got -5",
+                problem("{\"delivery\": {\"messagesPerSecond\": -5}}"));
+    }
+
+    @Test
+    void battleSettingsAreChecked() {
+        assertEquals("coach.json: 'battle.rounds' must be a whole number from 1 to 50, got 0",
+                problem("{\"battle\": {\"rounds\": 0}}"));
+        assertEquals("coach.json: 'battle.roundSeconds' must be a whole number from 1 to 600, got \"20\"",
+                problem("{\"battle\": {\"roundSeconds\": \"20\"}}"));
+    }
+
+    @Test
+    void unknownKeysAreRefused() {
+        assertEquals("coach.json: 'daily.tiem' is not a known key", problem("{\"daily\": {\"tiem\": \"09:00\"}}"));
+        assertEquals("coach.json: 'token' is not a known key (known: admins, banks, battle, daily, delivery, storage, telegram)",
+                problem("{\"token\": \"x\"}"));
+    }
+
+    @Test
+    void apiUrlMustBeHttp() {
+        assertEquals("coach.json: 'telegram.apiUrl' must be an http or https address like https://api.telegram.org, got 'ftp://x'",
+                problem("{\"telegram\": {\"apiUrl\": \"ftp://x\"}}"));
+    }
+
+    @Test
+    void adminsMustBeUserIds() {
+        assertEquals("coach.json: 'admins' must be a list of Telegram user ids like [123456789], got \"bob\"",
+                problem("{\"admins\": [\"bob\"]}"));
+    }
+
+    @Test
+    void sectionMustBeAnObject() {
+        assertEquals("coach.json: 'storage' must be an object", problem("{\"storage\": \"data.db\"}"));
+    }
+
+    @Test
+    void emptyStringsAreRefused() {
+        assertEquals("coach.json: 'banks.dir' must be a non-empty string", problem("{\"banks\": {\"dir\": \"\"}}"));
+    }
+
+    @Test
+    void brokenJsonSaysWhere() {
+        assertEquals("coach.json: is not valid JSON (line 1, column 12)", problem("{\"daily\": {"));
+    }
+}

@@ -1,0 +1,114 @@
+package coach.bank;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.grading.Grader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The banks in {@code banks/}: they pass the checker, meet the content standard, and cover every seed question. */
+class ShippedBanksTest {
+
+    private static Library library;
+
+    @BeforeAll
+    static void load() {
+        BankLoader.Result result = new BankLoader().load(Path.of("banks"));
+        assertEquals(List.of(), result.problems());
+        library = result.library();
+    }
+
+    private static List<String> violations(java.util.function.Function<Question, String> rule) {
+        List<String> found = new ArrayList<>();
+        for (Bank bank : library.banks()) {
+            for (Question q : bank.questions()) {
+                String problem = rule.apply(q);
+                if (problem != null) {
+                    found.add(q.id() + ": " + problem);
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void thereAreAtLeast250Questions() {
+        assertTrue(library.size() >= 250, "questions: " + library.size());
+    }
+
+    @Test
+    void answersAreBetween150And900Characters() {
+        assertEquals(List.of(), violations(q -> q.answer().length() < 150 || q.answer().length() > 900
+                ? q.answer().length() + " characters" : null));
+    }
+
+    @Test
+    void threeToSixKeyPointsAndOneToThreeLinks() {
+        assertEquals(List.of(), violations(q -> q.keyPoints().size() < 3 || q.keyPoints().size() > 6
+                ? q.keyPoints().size() + " key points" : q.links().size() > 3 ? q.links().size() + " links" : null));
+    }
+
+    @Test
+    void everyQuestionButBehaviouralOnesHasAFourOptionQuiz() {
+        assertEquals(List.of(), violations(q -> {
+            boolean behavioural = q.tags().contains("behavioral");
+            if (q.quiz() == null) {
+                return behavioural ? null : "no quiz";
+            }
+            return q.quiz().options().size() == 4 ? null : q.quiz().options().size() + " options";
+        }));
+    }
+
+    @Test
+    void theReferenceAnswerMakesEveryOneOfItsOwnKeyPoints() {
+        Grader grader = new Grader();
+        assertEquals(List.of(), violations(q -> {
+            Grader.Verdict v = grader.grade(q, q.answer());
+            return v.score() == 100 ? null : "misses " + v.missed().stream().map(Question.KeyPoint::point).toList();
+        }));
+    }
+
+    @Test
+    void keyPointsMatchInChineseAndEnglish() {
+        assertEquals(List.of(), violations(q -> q.keyPoints().stream()
+                .filter(kp -> kp.match().stream().noneMatch(ShippedBanksTest::hasHan)
+                        || kp.match().stream().allMatch(ShippedBanksTest::hasHan))
+                .map(kp -> "key point '" + kp.point() + "' lacks a Chinese or an English match")
+                .findFirst().orElse(null)));
+    }
+
+    @Test
+    void everySeedQuestionIsCoveredByAnExistingQuestion() throws IOException {
+        List<String> unmapped = new ArrayList<>();
+        int rows = 0;
+        for (String line : Files.readAllLines(Path.of("src/test/resources/seed-questions.tsv"))) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            rows++;
+            String[] cells = line.split("\t", -1);
+            String ids = cells.length > 3 ? cells[3].strip() : "";
+            if (ids.isEmpty()) {
+                unmapped.add(cells[0] + " is not mapped");
+                continue;
+            }
+            for (String id : ids.split(",")) {
+                if (library.question(id.strip()).isEmpty()) {
+                    unmapped.add(cells[0] + " maps to unknown id " + id);
+                }
+            }
+        }
+        assertEquals(List.of(), unmapped);
+        assertEquals(130, rows, "every seed item is listed");
+    }
+
+    private static boolean hasHan(String s) {
+        return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+}

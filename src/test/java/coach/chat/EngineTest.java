@@ -1,0 +1,346 @@
+package coach.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.Coach;
+import coach.MutableClock;
+import coach.TestCoach;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The conversation engine with a fixed clock and the small test banks, no Telegram involved. */
+class EngineTest {
+
+    private static final long ANN = 7;
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = MutableClock.at("2026-11-23T02:00:00Z");
+    private Coach coach;
+
+    @BeforeEach
+    void assemble() {
+        coach = TestCoach.assemble(dir, TestCoach.config("https://api.telegram.org"), clock);
+    }
+
+    @AfterEach
+    void close() {
+        coach.close();
+    }
+
+    private List<Reply> say(String text) {
+        return coach.engine().handle(new Incoming(Incoming.Kind.TEXT, ANN, Incoming.ChatType.PRIVATE, ANN, "Ann",
+                "en", text, 1, null, null));
+    }
+
+    private List<Reply> press(String data) {
+        return coach.engine().handle(new Incoming(Incoming.Kind.CALLBACK, ANN, Incoming.ChatType.PRIVATE, ANN, "Ann",
+                "en", "", 5, "cb", data));
+    }
+
+    private static String text(List<Reply> replies) {
+        return replies.stream().map(r -> r instanceof Reply.Send s ? s.html() : r instanceof Reply.Edit e ? e.html()
+                : r instanceof Reply.Toast t ? "(" + t.text() + ")" : "").reduce("", (a, b) -> a + "\n" + b);
+    }
+
+    private static List<String> buttons(List<Reply> replies) {
+        return replies.stream().filter(r -> r instanceof Reply.Send).map(r -> (Reply.Send) r)
+                .flatMap(s -> s.buttons().stream().flatMap(List::stream)).map(Reply.Button::data).toList();
+    }
+
+    /** Asks for a question and answers it so that it is the GIL question. */
+    private String answerGil(String answer) {
+        press("t:redis");
+        say("/question");
+        String q = text(say("/question"));
+        if (!q.contains("GIL")) {
+            say("/skip");
+            say("/question");
+        }
+        return text(say(answer));
+    }
+
+    @Test
+    void startGreetsSubscribesToEveryTopicAndOffersThePicker() {
+        List<Reply> replies = say("/start");
+        assertTrue(text(replies).contains("Hi Ann!"), text(replies));
+        assertTrue(buttons(replies).containsAll(List.of("t:python", "t:redis", "q")));
+        assertEquals(java.util.Set.of("python", "redis"), coach.users().subscriptions(ANN));
+        assertTrue(text(say("/start")).contains("Welcome back"));
+    }
+
+    @Test
+    void anyFirstMessageRegistersTheUser() {
+        assertTrue(text(say("/help")).contains("/question"));
+        assertTrue(coach.users().find(ANN).isPresent());
+    }
+
+    @Test
+    void togglingATopicEditsThePickerInPlace() {
+        say("/start");
+        List<Reply> replies = press("t:redis");
+        Reply.Edit edit = (Reply.Edit) replies.stream().filter(r -> r instanceof Reply.Edit).findFirst().orElseThrow();
+        assertEquals(5, edit.messageId());
+        assertTrue(edit.buttons().toString().contains("▫️ Redis"));
+        assertTrue(text(replies).contains("(Unsubscribed: Redis)"));
+        assertEquals(java.util.Set.of("python"), coach.users().subscriptions(ANN));
+        press("t:redis");
+        assertEquals(java.util.Set.of("python", "redis"), coach.users().subscriptions(ANN));
+    }
+
+    @Test
+    void answerIsScoredWithCoveredAndMissedPointsThenTheReference() {
+        say("/start");
+        String feedback = answerGil("GIL 就是全局解释器锁");
+        assertTrue(feedback.contains("Score: 33/100"), feedback);
+        assertTrue(feedback.contains("Key points you made:\n• 全局解释器锁"), feedback);
+        assertTrue(feedback.contains("Key points you missed:\n• CPU 密集用多进程\n• I/O 密集多线程有效"), feedback);
+        assertTrue(feedback.contains("&lt;b&gt; 不是标签 &amp; 也要转义"), "bank text is escaped: " + feedback);
+        assertTrue(feedback.contains("<a href=\"https://docs.python.org/3/glossary.html#term-global-interpreter-lock\">"));
+    }
+
+    @Test
+    void ratingSchedulesTheReviewOnceAndSecondPressIsRefused() {
+        say("/start");
+        press("t:redis");
+        say("/question");
+        List<Reply> feedback = say("some answer");
+        String rate = buttons(feedback).get(2);
+        assertTrue(rate.matches("r:\\d+:2"), rate);
+        List<Reply> first = press(rate);
+        assertTrue(text(first).contains("Next review: 2026-11-24"), text(first));
+        assertTrue(first.stream().anyMatch(r -> r instanceof Reply.Markup));
+        assertTrue(text(press(rate)).contains("already rated"));
+    }
+
+    @Test
+    void noRepeatsUntilExhaustedThenTheDueReviewComesFirst() {
+        say("/start");
+        press("t:redis");
+        String first = questionOf(say("/question"));
+        press(buttons(say("answer one")).get(2));
+        String second = questionOf(say("/question"));
+        assertFalse(first.equals(second), "a fresh question before any repeat");
+        say("answer two");
+        clock.set("2026-11-24T02:00:00Z");
+        assertEquals(first, questionOf(say("/question")), "yesterday's 'didn't know' is due today");
+    }
+
+    private static String questionOf(List<Reply> replies) {
+        String html = text(replies);
+        return html.substring(html.indexOf("<b>", html.indexOf("difficulty")));
+    }
+
+    @Test
+    void skipRevealsTheAnswerWithoutScoreAndWithoutStreak() {
+        say("/start");
+        say("/question");
+        String skipped = text(say("/skip"));
+        assertTrue(skipped.contains("Skipped") && skipped.contains("Reference answer"), skipped);
+        assertFalse(skipped.contains("/100"));
+        assertTrue(text(say("/stats")).contains("No answers yet"));
+        assertTrue(text(say("/skip")).contains("no open question"));
+    }
+
+    @Test
+    void openQuestionIsRepeatedInsteadOfReplaced() {
+        say("/start");
+        String q = text(say("/question"));
+        String again = text(say("/question"));
+        assertTrue(again.contains("still have an open question"));
+        assertTrue(again.contains(q.substring(q.indexOf("<b>", q.indexOf("difficulty")))));
+    }
+
+    @Nested
+    class Streaks {
+        @Test
+        void answersEitherSideOfLocalMidnightMakeTwoDays() {
+            say("/start");
+            clock.set("2026-11-23T15:59:00Z");
+            say("/question");
+            say("answer");
+            clock.set("2026-11-23T16:01:00Z");
+            say("/question");
+            say("answer");
+            assertTrue(text(say("/stats")).contains("Current streak: 2 days"), text(say("/stats")));
+        }
+
+        @Test
+        void sameUtcDayInAnotherZoneCountsItsOwnCalendar() {
+            say("/start");
+            say("/tz America/Los_Angeles");
+            clock.set("2026-11-23T07:00:00Z");
+            say("/question");
+            say("answer");
+            clock.set("2026-11-23T09:00:00Z");
+            say("/question");
+            say("answer");
+            assertTrue(text(say("/stats")).contains("Current streak: 2 days · longest: 2 days"));
+        }
+
+        @Test
+        void zoneChangeKeepsPastDaysAndUsesTheNewCalendar() {
+            say("/start");
+            clock.set("2026-11-23T10:00:00Z");
+            say("/question");
+            say("answer");
+            say("/tz America/Los_Angeles");
+            clock.set("2026-11-24T07:00:00Z");
+            assertTrue(text(say("/stats")).contains("Current streak: 1 days"), "Nov 23 in LA still counts today");
+        }
+
+        @Test
+        void dstChangeDoesNotBreakTheStreak() {
+            say("/start");
+            say("/tz America/New_York");
+            clock.set("2026-11-01T03:30:00Z");
+            say("/question");
+            say("answer");
+            clock.set("2026-11-02T04:30:00Z");
+            say("/question");
+            say("answer");
+            assertTrue(text(say("/stats")).contains("Current streak: 2 days"), "Oct 31 EDT and Nov 1 EST");
+        }
+
+        @Test
+        void aDayWithoutAnswersEndsTheStreak() {
+            say("/start");
+            say("/question");
+            say("answer");
+            clock.set("2026-11-25T02:00:00Z");
+            assertTrue(text(say("/stats")).contains("Current streak: 0 days · longest: 1 days"));
+        }
+    }
+
+    @Nested
+    class Settings {
+        @Test
+        void badTimeGetsAnExample() {
+            assertTrue(text(say("/time 25:99")).contains("/time 08:30"));
+            assertTrue(text(say("/time")).contains("/time 08:30"));
+            assertTrue(text(say("/time 7:05")).contains("07:05"));
+            assertEquals("07:05", coach.users().find(ANN).orElseThrow().dailyTime().toString());
+        }
+
+        @Test
+        void badZoneGetsAnExample() {
+            assertTrue(text(say("/tz Mars/Base")).contains("/tz Asia/Shanghai"));
+            assertTrue(text(say("/tz +08:00")).contains("/tz Asia/Shanghai"));
+            assertTrue(text(say("/tz Europe/Berlin")).contains("it is 03:00 there now"));
+        }
+
+        @Test
+        void languageSwitchesTheInterface() {
+            assertTrue(text(say("/lang fr")).contains("zh or en"));
+            assertTrue(text(say("/lang zh")).contains("中文"));
+            assertTrue(text(say("/help")).contains("来一道题"));
+        }
+
+        @Test
+        void pauseAndResume() {
+            assertTrue(text(say("/pause")).contains("paused"));
+            assertTrue(coach.users().find(ANN).orElseThrow().paused());
+            assertTrue(text(say("/pause")).contains("already paused"));
+            assertTrue(text(say("/resume")).contains("Resumed"));
+            assertTrue(text(say("/resume")).contains("already on"));
+        }
+    }
+
+    @Nested
+    class OddInput {
+        @Test
+        void unknownCommand() {
+            assertTrue(text(say("/frobnicate now")).contains("no command /frobnicate"));
+        }
+
+        @Test
+        void textWithNoOpenQuestionOffersOne() {
+            List<Reply> replies = say("hello");
+            assertTrue(text(replies).contains("no open question"));
+            assertEquals(List.of("q"), buttons(replies));
+        }
+
+        @Test
+        void tooLongAnswerKeepsTheQuestionOpen() {
+            say("/question");
+            assertTrue(text(say("长".repeat(10_000))).contains("too long (10000 characters)"));
+            assertTrue(text(say("/skip")).contains("Skipped"));
+        }
+
+        @Test
+        void stickerGetsAHint() {
+            List<Reply> replies = coach.engine().handle(new Incoming(Incoming.Kind.MEDIA, ANN,
+                    Incoming.ChatType.PRIVATE, ANN, "Ann", "en", "", 3, null, null));
+            assertTrue(text(replies).contains("only read text"));
+        }
+
+        @Test
+        void forgedAndForeignButtonsChangeNothing() {
+            say("/question");
+            List<Reply> feedback = say("an answer");
+            String rate = buttons(feedback).get(0);
+            List<Reply> foreign = coach.engine().handle(new Incoming(Incoming.Kind.CALLBACK, 8, Incoming.ChatType.PRIVATE,
+                    8, "Bob", "en", "", 5, "cb2", rate));
+            assertTrue(text(foreign).contains("expired"));
+            assertTrue(text(press("r:abc:0")).contains("expired"));
+            assertTrue(text(press("r:1")).contains("expired"));
+            assertTrue(text(press("x".repeat(300))).contains("expired"));
+            assertTrue(text(press("t:../../etc")).contains("no longer exists"));
+            assertTrue(text(press(rate)).contains("Saved"), "the real owner can still rate");
+        }
+
+        @Test
+        void everyPressGetsExactlyOneToast() {
+            for (String data : List.of("q", "t:python", "r:1:1", "zzz")) {
+                assertEquals(1, press(data).stream().filter(r -> r instanceof Reply.Toast).count(), data);
+            }
+        }
+
+        @Test
+        void sqlInjectionTextIsStoredAndShownVerbatim() {
+            say("/question");
+            String evil = "'); DROP TABLE users; -- <script>";
+            say(evil);
+            assertTrue(coach.users().find(ANN).isPresent());
+            assertTrue(text(say("/report " + evil)).contains("Thank you"));
+        }
+    }
+
+    @Nested
+    class Reports {
+        @Test
+        void reportGoesToAdminsWithTheQuestionId() {
+            say("/question");
+            assertTrue(text(say("/report")).matches("(?s).*\\(question (python|redis)-.*"));
+            List<Reply> replies = say("The answer has a typo");
+            Reply.Send admin = (Reply.Send) replies.stream().filter(r -> r.chatId() == TestCoach.ADMIN).findFirst()
+                    .orElseThrow();
+            assertTrue(admin.html().matches("(?s).*(python|redis)-.*") && admin.html().contains("The answer has a typo"));
+            assertTrue(text(replies).contains("went to the admins"));
+        }
+
+        @Test
+        void anotherCommandCancelsTheReport() {
+            say("/report");
+            say("/help");
+            assertTrue(text(say("just text")).contains("no open question"));
+        }
+    }
+
+    @Test
+    void groupsAreToldWhereTheCoachLives() {
+        List<Reply> replies = coach.engine().handle(new Incoming(Incoming.Kind.TEXT, -100, Incoming.ChatType.SUPERGROUP,
+                ANN, "Ann", "en", "/help", 1, null, null));
+        assertTrue(text(replies).contains("message me privately"));
+        assertEquals(List.of(), coach.engine().handle(new Incoming(Incoming.Kind.TEXT, -100,
+                Incoming.ChatType.SUPERGROUP, ANN, "Ann", "en", "chatter", 2, null, null)));
+    }
+}

@@ -1,0 +1,40 @@
+package coach.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.Coach;
+import coach.MutableClock;
+import coach.TestCoach;
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TerminalChatTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aWholeSessionWithNumberedButtons() throws Exception {
+        StringWriter screen = new StringWriter();
+        try (Coach coach = TestCoach.assemble(dir, TestCoach.config("https://api.telegram.org"),
+                MutableClock.at("2026-11-23T02:00:00Z"))) {
+            String typed = String.join("\n", "/start", "2", "/question", "全局解释器锁 多进程 创建实例 初始化", "1",
+                    "/stats", "/quit") + "\n";
+            new TerminalChat(coach.engine(), new BufferedReader(new StringReader(typed)), new PrintWriter(screen)).run();
+        }
+        String out = screen.toString();
+        assertTrue(out.contains("[1] ✅ Python  [2] ✅ Redis  [3] ▶ 来一题"), out);
+        assertTrue(out.contains("[2] ▫️ Redis"), "pressing 2 toggled Redis: " + out);
+        assertTrue(out.contains("得分："), out);
+        assertTrue(out.contains("[1] ✅ 会了  [2] 🤔 部分会  [3] ❌ 不会"), out);
+        assertTrue(out.contains("已记录：✅ 会了"), out);
+        assertTrue(out.contains("当前连续：1 天"), out);
+        assertTrue(out.contains("(https://docs.python.org/3/"), "links shown as plain URLs: " + out);
+        assertTrue(out.endsWith("Bye!\n") || out.endsWith("Bye!\r\n"));
+    }
+}
