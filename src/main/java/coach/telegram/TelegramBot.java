@@ -32,7 +32,7 @@ public final class TelegramBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
     static final int POLL_TIMEOUT_SECONDS = 50;
     static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "channel_post", "my_chat_member");
-    private static final int SEND_THREADS = 8;
+    static final int SEND_THREADS = 8;
 
     private final OkHttpClient pollHttp;
     private final OkHttpClient sendHttp;
