@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +79,22 @@ public final class Engine {
                 turn.say(turn.t("error"));
             }
             return turn.replies();
+        }
+    }
+
+    /** The daily question for a user, recorded as asked, or empty when their topics offer none. */
+    public Optional<DailyQuestion> dailyQuestion(long userId) {
+        return db.tx(c -> users.find(userId).flatMap(user -> {
+            Incoming in = new Incoming(Incoming.Kind.TEXT, user.chatId(), Incoming.ChatType.PRIVATE, user.userId(),
+                    user.firstName(), user.language(), "", 0, null, null);
+            return practice.daily(new Turn(in, user, texts));
+        }));
+    }
+
+    /** A daily question and the message that carries it. */
+    public record DailyQuestion(String questionId, List<Reply> replies) {
+        public DailyQuestion {
+            replies = List.copyOf(replies);
         }
     }
 

@@ -59,6 +59,25 @@ public final class PracticeFlow {
         turn.say(questionText(turn, next.get()));
     }
 
+    /** Asks the day's question: the same choice as /question, replacing any question left open. */
+    Optional<Engine.DailyQuestion> daily(Turn turn) {
+        Optional<Question> next = nextQuestion(turn.user);
+        if (next.isEmpty()) {
+            return Optional.empty();
+        }
+        store.ask(turn.user.userId(), next.get().id(), next.get().topic(), clock.instant());
+        String atRisk = streakAtRisk(turn.user) ? turn.t("daily.at.risk") + "\n\n" : "";
+        turn.say(atRisk + turn.t("daily.header") + "\n\n" + questionText(turn, next.get()));
+        return Optional.of(new Engine.DailyQuestion(next.get().id(), turn.replies()));
+    }
+
+    /** The user has answered before, but not yesterday on their calendar. */
+    private boolean streakAtRisk(User user) {
+        List<LocalDate> days = store.answerDays(user.userId());
+        LocalDate yesterday = today(user).minusDays(1);
+        return !days.isEmpty() && !days.contains(yesterday) && !days.contains(today(user));
+    }
+
     /** The question the user should get next, by the same rule as /question. */
     public Optional<Question> nextQuestion(User user) {
         Set<String> topics = users.subscriptions(user.userId());

@@ -2,6 +2,8 @@ package coach.cli;
 
 import coach.Coach;
 import coach.Config;
+import coach.schedule.DailyScheduler;
+import coach.schedule.DeliveryStore;
 import coach.telegram.TelegramBot;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -41,11 +43,15 @@ public final class RunCommand implements Callable<Integer> {
             coach.close();
             throw e;
         }
+        DailyScheduler daily = new DailyScheduler(coach.database(), new DeliveryStore(coach.database()),
+                coach.engine(), bot::broadcast, Clock.systemUTC());
+        daily.start();
         log.info("Interview Coach is running with {} questions in {} topics", coach.library().size(),
                 coach.library().topics().size());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Shutting down");
+            daily.close();
             bot.close();
             coach.close();
             stopped.countDown();

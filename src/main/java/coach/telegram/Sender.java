@@ -38,8 +38,11 @@ final class Sender implements AutoCloseable {
     private final RateLimits limits;
     private final ExecutorService workers;
     private final Thread dispatcher;
+    /** Guards the in-flight sets; held while reading the outbox, so never taken by a thread inside a transaction. */
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    /** Guards only the wake-up signal, so that {@link #wake} is safe to call from inside a transaction. */
+    private final ReentrantLock signalLock = new ReentrantLock();
+    private final Condition changed = signalLock.newCondition();
     private final Set<Long> inFlightItems = new HashSet<>();
     private final Set<Long> inFlightChats = new HashSet<>();
     private final AtomicInteger sent = new AtomicInteger();
@@ -62,12 +65,12 @@ final class Sender implements AutoCloseable {
 
     /** Tells the dispatcher that new items may be waiting. */
     void wake() {
-        lock.lock();
+        signalLock.lock();
         try {
             signalled = true;
             changed.signalAll();
         } finally {
-            lock.unlock();
+            signalLock.unlock();
         }
     }
 
@@ -84,6 +87,9 @@ final class Sender implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
                 log.error("Outbox dispatcher failed; retrying in a second", e);
                 sleepQuietly(1000);
             }
@@ -92,10 +98,12 @@ final class Sender implements AutoCloseable {
 
     private boolean dispatchReady() {
         long now = clock.millis();
-        List<Outbox.Item> ready = outbox.ready(now, BATCH);
         boolean dispatched = false;
         lock.lock();
         try {
+            // Read under the lock: a worker records its outcome in the outbox before it leaves the in-flight
+            // set, so every row seen here is either still waiting or still in flight, never already sent.
+            List<Outbox.Item> ready = outbox.ready(now, BATCH);
             Set<Long> blocked = new HashSet<>(inFlightChats);
             for (Outbox.Item item : ready) {
                 if (inFlightItems.contains(item.id()) || blocked.contains(item.chatId())) {
@@ -126,14 +134,14 @@ final class Sender implements AutoCloseable {
     }
 
     private void pause(long millis) throws InterruptedException {
-        lock.lock();
+        signalLock.lock();
         try {
             if (millis > 0 && !signalled) {
                 changed.await(millis, TimeUnit.MILLISECONDS);
             }
             signalled = false;
         } finally {
-            lock.unlock();
+            signalLock.unlock();
         }
     }
 

@@ -1,11 +1,13 @@
 package coach.telegram;
 
 import coach.Coach;
+import coach.chat.Reply;
 import coach.chat.Texts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -54,11 +56,10 @@ public final class TelegramBot implements AutoCloseable {
     /** Connects with the token, publishes the command menu, and starts polling and sending. */
     public static TelegramBot start(Coach coach, String token) {
         TelegramUrl url = telegramUrl(coach.config().apiUrl());
-        OkHttpClient sendHttp = new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
-                .writeTimeout(Duration.ofSeconds(30)).build();
-        OkHttpClient pollHttp = sendHttp.newBuilder()
-                .readTimeout(Duration.ofSeconds(POLL_TIMEOUT_SECONDS + 25)).build();
+        // Two clients with their own dispatchers and pools, so that cancelling the long poll at shutdown
+        // never cancels a send in flight.
+        OkHttpClient sendHttp = http(Duration.ofSeconds(30));
+        OkHttpClient pollHttp = http(Duration.ofSeconds(POLL_TIMEOUT_SECONDS + 25));
         OkHttpTelegramClient client = new OkHttpTelegramClient(sendHttp, token, url);
         String username = whoAmI(client);
         CommandMenu.publish(client, new Texts());
@@ -87,6 +88,12 @@ public final class TelegramBot implements AutoCloseable {
         return new TelegramBot(pollHttp, sendHttp, pollExecutor, polling, sender, outbox);
     }
 
+    private static OkHttpClient http(Duration readTimeout) {
+        return new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10)).readTimeout(readTimeout).writeTimeout(Duration.ofSeconds(30))
+                .build();
+    }
+
     private static String whoAmI(OkHttpTelegramClient client) {
         try {
             User me = client.execute(new GetMe());
@@ -105,6 +112,12 @@ public final class TelegramBot implements AutoCloseable {
     static TelegramUrl telegramUrl(URI api) {
         int port = api.getPort() > 0 ? api.getPort() : "https".equals(api.getScheme()) ? 443 : 80;
         return new TelegramUrl(api.getScheme(), api.getHost(), port, false);
+    }
+
+    /** Queues messages nobody is waiting for (the daily question) behind every reply to a user. */
+    public void broadcast(List<Reply> replies) {
+        replies.forEach(reply -> outbox.add(reply, Outbox.BROADCAST, Instant.now()));
+        sender.wake();
     }
 
     /** Replies still waiting to be sent. */

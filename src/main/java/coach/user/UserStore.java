@@ -11,7 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** Users and their topic subscriptions in SQLite. */
+/**
+ * Users and their topic subscriptions in SQLite. A change to when a user gets the daily question clears their
+ * next due moment, which the daily scheduler then computes afresh.
+ */
 public final class UserStore {
 
     private final Database db;
@@ -42,19 +45,20 @@ public final class UserStore {
     }
 
     public void setZone(long userId, ZoneId zone) {
-        db.update("UPDATE users SET zone = ? WHERE user_id = ?", zone.getId(), userId);
+        db.update("UPDATE users SET zone = ?, next_due_at = NULL WHERE user_id = ?", zone.getId(), userId);
     }
 
     public void setDailyTime(long userId, LocalTime time) {
-        db.update("UPDATE users SET daily_time = ? WHERE user_id = ?", time.toString(), userId);
+        db.update("UPDATE users SET daily_time = ?, next_due_at = NULL WHERE user_id = ?", time.toString(), userId);
     }
 
     public void setPaused(long userId, boolean paused) {
-        db.update("UPDATE users SET paused = ? WHERE user_id = ?", paused ? 1 : 0, userId);
+        db.update("UPDATE users SET paused = ?, next_due_at = NULL WHERE user_id = ?", paused ? 1 : 0, userId);
     }
 
     public void setActive(long userId, boolean active) {
-        db.update("UPDATE users SET active = ? WHERE user_id = ?", active ? 1 : 0, userId);
+        db.update("UPDATE users SET active = ?, next_due_at = NULL WHERE user_id = ? AND active <> ?",
+                active ? 1 : 0, userId, active ? 1 : 0);
     }
 
     /** Marks the chat as unreachable (blocked or deleted); the user's data stays. */

@@ -67,7 +67,16 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     /** A fault for the next matching call: an HTTP status and body, or a stall before answering. */
-    public record Fault(String method, int status, String body, long stallMillis) {
+    public record Fault(String method, int status, String body, long stallMillis, Long chatId) {
+        public Fault(String method, int status, String body, long stallMillis) {
+            this(method, status, body, stallMillis, null);
+        }
+
+        /** The same fault, only for calls into one chat. */
+        public Fault forChat(long chat) {
+            return new Fault(method, status, body, stallMillis, chat);
+        }
+
         public static Fault status(String method, int status, String description) {
             return new Fault(method, status, "{\"ok\":false,\"error_code\":" + status + ",\"description\":\""
                     + description + "\"}", 0);
@@ -226,7 +235,7 @@ public final class FakeBotApi implements AutoCloseable {
             String method = path[2].toLowerCase(Locale.ROOT);
             byte[] raw = exchange.getRequestBody().readAllBytes();
             JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
-            Fault fault = takeFault(method);
+            Fault fault = takeFault(method, body);
             if (fault != null) {
                 stall(fault.stallMillis());
                 respond(exchange, fault.status(), fault.body());
@@ -249,9 +258,10 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    private Fault takeFault(String method) {
+    private Fault takeFault(String method, JsonNode body) {
         for (Fault f : faults) {
-            if (f.method().equalsIgnoreCase(method) && faults.remove(f)) {
+            boolean chatMatches = f.chatId() == null || f.chatId() == body.path("chat_id").asLong();
+            if (f.method().equalsIgnoreCase(method) && chatMatches && faults.remove(f)) {
                 return f;
             }
         }

@@ -1,0 +1,188 @@
+package coach.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.Coach;
+import coach.MutableClock;
+import coach.TestCoach;
+import coach.chat.Incoming;
+import coach.telegram.FakeBotApi;
+import coach.telegram.TelegramBot;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Daily delivery with a hand-moved clock, through the real client and the fake Bot API. */
+class DailySchedulerTest {
+
+    private static final long SHANGHAI = 1, BERLIN = 2, NEW_YORK = 3, PAUSED = 4;
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = MutableClock.at("2026-11-22T16:00:00Z");
+    private FakeBotApi api;
+    private Coach coach;
+    private TelegramBot bot;
+    private DailyScheduler scheduler;
+
+    @BeforeEach
+    void start() throws Exception {
+        api = new FakeBotApi();
+        coach = TestCoach.assemble(dir, TestCoach.config(api.url()), clock);
+        bot = TelegramBot.start(coach, FakeBotApi.TOKEN);
+        scheduler = newScheduler();
+        say(SHANGHAI, "/tz Asia/Shanghai");
+        say(BERLIN, "/tz Europe/Berlin");
+        say(NEW_YORK, "/tz America/New_York");
+        say(PAUSED, "/pause");
+    }
+
+    private DailyScheduler newScheduler() {
+        return new DailyScheduler(coach.database(), new DeliveryStore(coach.database()), coach.engine(),
+                bot::broadcast, clock);
+    }
+
+    @AfterEach
+    void stop() {
+        bot.close();
+        coach.close();
+        api.close();
+    }
+
+    private void say(long user, String text) {
+        coach.engine().handle(Incoming.text(user, text));
+    }
+
+    private List<FakeBotApi.Call> dailies(long user) {
+        return api.sentTo(user).stream().filter(c -> c.text().contains("Today's question")
+                || c.text().contains("今日一题")).toList();
+    }
+
+    /** Moves the clock minute by minute and ticks, as the running scheduler would. */
+    private void runUntil(String instant) {
+        Instant end = Instant.parse(instant);
+        while (clock.instant().isBefore(end)) {
+            clock.advance(Duration.ofMinutes(1));
+            scheduler.tick();
+        }
+    }
+
+    private Instant deliveredAt(long user) {
+        return coach.database().one("SELECT delivered_at FROM deliveries WHERE user_id = ?",
+                rs -> Instant.ofEpochSecond(rs.getLong(1)), user).orElseThrow();
+    }
+
+    @Test
+    void threeZonesEachGetExactlyOneQuestionAtTheirMinuteAndThePausedNone() {
+        runUntil("2026-11-23T16:00:00Z");
+        assertEquals(Instant.parse("2026-11-23T01:00:00Z"), deliveredAt(SHANGHAI));
+        assertEquals(Instant.parse("2026-11-23T08:00:00Z"), deliveredAt(BERLIN));
+        assertEquals(Instant.parse("2026-11-23T14:00:00Z"), deliveredAt(NEW_YORK));
+        for (long user : List.of(SHANGHAI, BERLIN, NEW_YORK)) {
+            api.awaitCount("sendMessage", c -> c.chatId() == user && c.text().contains("今日一题"), 1);
+            assertEquals(1, dailies(user).size(), "user " + user);
+        }
+        assertEquals(0, new DeliveryStore(coach.database()).count(PAUSED));
+    }
+
+    @Test
+    void theDailyQuestionIsOpenForAnAnswer() {
+        runUntil("2026-11-23T01:05:00Z");
+        api.awaitCount("sendMessage", c -> c.chatId() == SHANGHAI && c.text().contains("今日一题"), 1);
+        assertTrue(coach.engine().handle(Incoming.text(SHANGHAI, "我的回答")).toString().contains("/100"));
+    }
+
+    @Test
+    void aRestartTheSameDayNeverSendsTheQuestionAgain() {
+        runUntil("2026-11-23T01:05:00Z");
+        scheduler = newScheduler();
+        runUntil("2026-11-23T20:00:00Z");
+        assertEquals(1, new DeliveryStore(coach.database()).count(SHANGHAI));
+    }
+
+    @Test
+    void downAtTheMinuteDeliversOnStartIfStillThatDayAndSkipsAnOverDay() {
+        scheduler.tick();
+        clock.set("2026-11-23T05:00:00Z");
+        scheduler.tick();
+        assertEquals(Instant.parse("2026-11-23T05:00:00Z"), deliveredAt(SHANGHAI), "13:00 in Shanghai: same day");
+        clock.set("2026-11-25T12:00:00Z");
+        scheduler.tick();
+        assertEquals(1, new DeliveryStore(coach.database()).count(SHANGHAI),
+                "24 Nov in Shanghai was missed while down and is not made up on the 25th after its minute");
+    }
+
+    @Test
+    void aStreakAtRiskIsMentionedInOneLine() {
+        say(SHANGHAI, "/question");
+        say(SHANGHAI, "answer");
+        clock.set("2026-11-25T00:00:00Z");
+        scheduler.tick();
+        clock.set("2026-11-25T01:01:00Z");
+        scheduler.tick();
+        FakeBotApi.Call daily = api.await("sendMessage", c -> c.chatId() == SHANGHAI && c.text().contains("今日一题"));
+        assertTrue(daily.text().startsWith("⚠️"), daily.text());
+    }
+
+    @Test
+    void aStormOf429sDelaysButDeliversEveryone() {
+        for (int i = 0; i < 6; i++) {
+            api.inject(FakeBotApi.Fault.tooManyRequests("sendMessage", 1));
+        }
+        runUntil("2026-11-23T16:00:00Z");
+        for (long user : List.of(SHANGHAI, BERLIN, NEW_YORK)) {
+            api.awaitCount("sendMessage", c -> c.chatId() == user && c.text().contains("今日一题"), 1);
+        }
+        assertEquals(3, api.calls("sendMessage").stream().filter(c -> c.text().contains("今日一题")).count());
+    }
+
+    @Test
+    void aBlockedUserIsMarkedInactiveAndGetsNothingMore() {
+        api.inject(FakeBotApi.Fault.status("sendMessage", 403, "Forbidden: bot was blocked by the user")
+                .forChat(SHANGHAI));
+        runUntil("2026-11-23T01:02:00Z");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (coach.users().find(SHANGHAI).orElseThrow().active() && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertTrue(!coach.users().find(SHANGHAI).orElseThrow().active());
+        runUntil("2026-11-24T02:00:00Z");
+        assertEquals(1, new DeliveryStore(coach.database()).count(SHANGHAI), "no question on the 24th");
+        assertEquals(0, dailies(SHANGHAI).size());
+    }
+
+    @Test
+    void aRestartInTheMiddleOfABroadcastMissesNobodyAndRepeatsNobody() throws Exception {
+        for (long user = 100; user < 140; user++) {
+            say(user, "/tz Asia/Shanghai");
+        }
+        api.delaySends(Duration.ofMillis(40));
+        runUntil("2026-11-23T01:01:00Z");
+        api.awaitCount("sendMessage", c -> c.text().contains("今日一题"), 8);
+        bot.close();
+        bot = TelegramBot.start(coach, FakeBotApi.TOKEN);
+        api.awaitCount("sendMessage", c -> c.text().contains("今日一题"), 41);
+        Thread.sleep(300);
+        java.util.Map<Long, Long> perChat = api.calls("sendMessage").stream()
+                .filter(c -> c.text().contains("今日一题"))
+                .collect(java.util.stream.Collectors.groupingBy(FakeBotApi.Call::chatId,
+                        java.util.stream.Collectors.counting()));
+        assertEquals(41, perChat.size(), "nobody missed");
+        assertTrue(perChat.values().stream().allMatch(n -> n == 1), "nobody twice: " + perChat);
+    }
+
+    @Test
+    void changingTheTimeReschedules() {
+        scheduler.tick();
+        say(SHANGHAI, "/time 07:00");
+        runUntil("2026-11-22T23:05:00Z");
+        assertEquals(Instant.parse("2026-11-22T23:00:00Z"), deliveredAt(SHANGHAI));
+    }
+}
