@@ -1,6 +1,7 @@
 package coach;
 
 import coach.cli.BanksCommand;
+import coach.cli.BenchCommand;
 import coach.cli.ChatCommand;
 import coach.cli.RunCommand;
 import picocli.CommandLine;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The {@code coach} command line: run the bot, chat in the terminal, or work on the banks. */
 @Command(name = "coach", mixinStandardHelpOptions = true, version = "Interview Coach 1.0",
         description = "Interview Coach: a Telegram bot that coaches backend-developer job interviews.",
-        subcommands = {RunCommand.class, ChatCommand.class, BanksCommand.class})
+        subcommands = {RunCommand.class, ChatCommand.class, BanksCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

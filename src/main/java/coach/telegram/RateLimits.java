@@ -4,13 +4,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Telegram's sending limits as token buckets: a global cap of messages per second, and per chat about one message
- * a second (private) or twenty a minute (groups), each allowing a short burst. Not thread-safe: the sender's
+ * Telegram's sending limits as token buckets: a global pace of messages per second with no burst (so that no
+ * one-second window ever holds more), and per chat about one message a second (private) or twenty a minute
+ * (groups), each allowing a short burst. Not thread-safe: the sender's
  * dispatcher thread owns it.
  */
 final class RateLimits {
 
     static final int CHAT_BURST = 3;
+    /** Added to the spacing of global sends so that jitter never packs more than the cap into one second. */
+    static final double GUARD = 0.01;
     static final double PRIVATE_PER_SECOND = 1.0;
     static final double GROUP_PER_SECOND = 20.0 / 60.0;
 
@@ -18,7 +21,8 @@ final class RateLimits {
     private final Map<Long, Bucket> chats = new HashMap<>();
 
     RateLimits(int messagesPerSecond) {
-        this.global = new Bucket(messagesPerSecond, messagesPerSecond);
+        double spacingMillis = 1000.0 / messagesPerSecond * (1 + GUARD);
+        this.global = new Bucket(1000.0 / spacingMillis, 1);
     }
 
     /** Takes a token from the chat's and the global bucket if both have one. */
@@ -32,6 +36,11 @@ final class RateLimits {
         chat.take();
         global.take();
         return true;
+    }
+
+    /** Milliseconds until the global bucket has a token again (0 when it has one). */
+    long millisUntilGlobalToken(long nowMillis) {
+        return global.millisUntilToken(nowMillis);
     }
 
     /** Forgets chats whose buckets are full again, so the map does not grow without bound. */
@@ -54,6 +63,11 @@ final class RateLimits {
         boolean available(long now) {
             refill(now);
             return tokens >= 1.0;
+        }
+
+        long millisUntilToken(long now) {
+            refill(now);
+            return tokens >= 1.0 ? 0 : (long) Math.ceil((1.0 - tokens) / perMilli);
         }
 
         void take() {

@@ -26,7 +26,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 final class Sender implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Sender.class);
-    private static final int BATCH = 200;
+    private static final int BATCH = 64;
     private static final long IDLE_WAIT_MILLIS = 500;
     private static final long BUSY_WAIT_MILLIS = 5;
     private static final long MAX_BACKOFF_MILLIS = 60_000;
@@ -130,7 +130,16 @@ final class Sender implements AutoCloseable {
         if (next < 0) {
             return IDLE_WAIT_MILLIS;
         }
-        return Math.max(BUSY_WAIT_MILLIS, Math.min(IDLE_WAIT_MILLIS, next - clock.millis()));
+        long now = clock.millis();
+        if (next <= now) {
+            lock.lock();
+            try {
+                return Math.max(1, limits.millisUntilGlobalToken(now));
+            } finally {
+                lock.unlock();
+            }
+        }
+        return Math.max(BUSY_WAIT_MILLIS, Math.min(IDLE_WAIT_MILLIS, next - now));
     }
 
     private void pause(long millis) throws InterruptedException {

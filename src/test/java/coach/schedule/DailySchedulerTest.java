@@ -7,7 +7,7 @@ import coach.Coach;
 import coach.MutableClock;
 import coach.TestCoach;
 import coach.chat.Incoming;
-import coach.telegram.FakeBotApi;
+import coach.bench.FakeBotApi;
 import coach.telegram.TelegramBot;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package coach.telegram;
 
+import coach.bench.FakeBotApi;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,13 +1,15 @@
 package coach.telegram;
 
+import coach.bench.FakeBotApi;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.Coach;
 import coach.TestCoach;
-import coach.telegram.FakeBotApi.Call;
-import coach.telegram.FakeBotApi.Fault;
+import coach.bench.FakeBotApi.Call;
+import coach.bench.FakeBotApi.Fault;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package coach.telegram;
+package coach.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +25,8 @@ import java.util.function.Predicate;
 
 /**
  * An in-process Bot API server on 127.0.0.1 speaking Telegram's JSON: it queues updates for getUpdates with real
- * offset semantics, answers sends with Messages, records every call, and can inject faults.
+ * offset semantics, answers sends with Messages, records every call, and can inject faults. Used by the tests
+ * and by {@code coach bench}; it only ever listens on the loopback address.
  */
 public final class FakeBotApi implements AutoCloseable {
 
@@ -45,6 +46,9 @@ public final class FakeBotApi implements AutoCloseable {
     private final AtomicInteger nextUpdateId = new AtomicInteger(1);
     private final AtomicInteger nextMessageId = new AtomicInteger(1000);
     private final AtomicInteger nextCallbackId = new AtomicInteger(1);
+    private final Deque<Long> recentSends = new java.util.ArrayDeque<>();
+    private final AtomicInteger refusedForRate = new AtomicInteger();
+    private volatile int sendsPerSecond;
     private volatile long maxHoldMillis = 1000;
     private volatile long sendDelayMillis;
 
@@ -111,6 +115,16 @@ public final class FakeBotApi implements AutoCloseable {
     /** Adds a delay before every send is answered. */
     public void delaySends(Duration delay) {
         sendDelayMillis = delay.toMillis();
+    }
+
+    /** Answers 429 (retry after 1 s) to any send beyond this many within the last second, as Telegram does. */
+    public void limitSendsPerSecond(int limit) {
+        sendsPerSecond = limit;
+    }
+
+    /** Sends refused by {@link #limitSendsPerSecond}. */
+    public int refusedForRate() {
+        return refusedForRate.get();
     }
 
     public void inject(Fault fault) {
@@ -226,6 +240,7 @@ public final class FakeBotApi implements AutoCloseable {
     // ---- HTTP ---------------------------------------------------------------------------------------------
 
     private void handle(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
         try (exchange) {
             String[] path = exchange.getRequestURI().getPath().split("/");
             if (path.length < 3 || !path[1].equals("bot" + TOKEN)) {
@@ -235,7 +250,8 @@ public final class FakeBotApi implements AutoCloseable {
             String method = path[2].toLowerCase(Locale.ROOT);
             byte[] raw = exchange.getRequestBody().readAllBytes();
             JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
-            Fault fault = takeFault(method, body);
+            Fault fault = method.startsWith("send") && overRate(arrived) ? Fault.tooManyRequests(method, 1)
+                    : takeFault(method, body);
             if (fault != null) {
                 stall(fault.stallMillis());
                 respond(exchange, fault.status(), fault.body());
@@ -255,6 +271,23 @@ public final class FakeBotApi implements AutoCloseable {
             respond(exchange, 200, json.writeValueAsString(envelope));
         } catch (RuntimeException e) {
             respond(exchange, 500, "{\"ok\":false,\"error_code\":500,\"description\":\"" + e + "\"}");
+        }
+    }
+
+    private boolean overRate(long now) {
+        if (sendsPerSecond <= 0) {
+            return false;
+        }
+        synchronized (recentSends) {
+            while (!recentSends.isEmpty() && now - recentSends.peekFirst() >= 1_000_000_000L) {
+                recentSends.pollFirst();
+            }
+            if (recentSends.size() >= sendsPerSecond) {
+                refusedForRate.incrementAndGet();
+                return true;
+            }
+            recentSends.addLast(now);
+            return false;
         }
     }
 
