@@ -34,7 +34,6 @@ public final class Coach implements AutoCloseable {
     private final Database db;
     private final AtomicReference<Library> library;
     private final UserStore users;
-    private final PracticeStore practice;
     private final PracticeFlow practiceFlow;
     private final Engine engine;
 
@@ -44,7 +43,7 @@ public final class Coach implements AutoCloseable {
         this.db = db;
         this.library = new AtomicReference<>(library);
         this.users = new UserStore(db);
-        this.practice = new PracticeStore(db);
+        PracticeStore practice = new PracticeStore(db);
         Texts texts = new Texts();
         this.practiceFlow = new PracticeFlow(this.library::get, users, practice,
                 new QuestionPicker(practice, random), new Grader(), clock);
