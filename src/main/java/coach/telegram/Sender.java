@@ -132,12 +132,16 @@ final class Sender implements AutoCloseable {
         }
         long now = clock.millis();
         if (next <= now) {
+            // Items are ready: wait exactly for the global pace when that is what holds them back, otherwise
+            // (a chat's own limit, or its call still in flight) a short poll; a finished send wakes us anyway.
+            long untilToken;
             lock.lock();
             try {
-                return Math.max(1, limits.millisUntilGlobalToken(now));
+                untilToken = limits.millisUntilGlobalToken(now);
             } finally {
                 lock.unlock();
             }
+            return untilToken > 0 ? untilToken : BUSY_WAIT_MILLIS;
         }
         return Math.max(BUSY_WAIT_MILLIS, Math.min(IDLE_WAIT_MILLIS, next - now));
     }
