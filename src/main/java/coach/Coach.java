@@ -1,6 +1,7 @@
 package coach;
 
 import coach.bank.BankLoader;
+import coach.battle.Battles;
 import coach.bank.Library;
 import coach.bank.Problem;
 import coach.chat.Engine;
@@ -35,6 +36,7 @@ public final class Coach implements AutoCloseable {
     private final AtomicReference<Library> library;
     private final UserStore users;
     private final PracticeFlow practiceFlow;
+    private final Battles battles;
     private final Engine engine;
 
     private Coach(Config config, Clock clock, Database db, Library library, RandomGenerator random) {
@@ -47,12 +49,15 @@ public final class Coach implements AutoCloseable {
         Texts texts = new Texts();
         this.practiceFlow = new PracticeFlow(this.library::get, users, practice,
                 new QuestionPicker(practice, random), new Grader(), clock);
+        this.battles = new Battles(db, this.library::get, texts, clock, random,
+                new Battles.Settings(config.battleRounds(), config.battleRoundSeconds(), config.dailyZone()));
         this.engine = new Engine(db, users, texts, clock, new Engine.Defaults(config.dailyTime(), config.dailyZone()),
                 practiceFlow,
                 new TopicsFlow(this.library::get, users),
                 new SettingsFlow(users, clock),
                 new ReportFlow(users, practice, new ReportStore(db), config.admins(), clock),
-                new StatsFlow(this.library::get, practice, clock));
+                new StatsFlow(this.library::get, practice, clock),
+                battles);
     }
 
     /** Loads and checks the banks, opens the database at {@code storage}, and wires the engine. */
@@ -96,6 +101,10 @@ public final class Coach implements AutoCloseable {
 
     public PracticeFlow practice() {
         return practiceFlow;
+    }
+
+    public Battles battles() {
+        return battles;
     }
 
     @Override

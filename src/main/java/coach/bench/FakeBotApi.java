@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,12 +51,14 @@ public final class FakeBotApi implements AutoCloseable {
     private final AtomicInteger nextCallbackId = new AtomicInteger(1);
     private final Deque<Long> recentSends = new java.util.ArrayDeque<>();
     private final AtomicInteger refusedForRate = new AtomicInteger();
+    private final Map<Long, String> chatTypes = new ConcurrentHashMap<>();
+    private final Set<String> admins = ConcurrentHashMap.newKeySet();
     private volatile int sendsPerSecond;
     private volatile long maxHoldMillis = 1000;
     private volatile long sendDelayMillis;
 
-    /** One request the server received: the method (lower case) and its JSON body. */
-    public record Call(String method, JsonNode body, long atMillis) {
+    /** One request the server received: the method (lower case), its JSON body, and the message id it answered. */
+    public record Call(String method, JsonNode body, long atMillis, int messageId) {
         public long chatId() {
             return body.path("chat_id").asLong();
         }
@@ -157,6 +162,32 @@ public final class FakeBotApi implements AutoCloseable {
         return update;
     }
 
+    /** A text message from a member of a supergroup. */
+    public ObjectNode groupText(long chatId, long userId, String text) {
+        chatTypes.putIfAbsent(chatId, "supergroup");
+        ObjectNode update = text(userId, text);
+        ((ObjectNode) update.get("message")).putObject("chat").put("id", chatId).put("type", chatTypes.get(chatId))
+                .put("title", "Group " + chatId);
+        return update;
+    }
+
+    /** A post in a channel: no sender, signed by the channel itself. */
+    public ObjectNode channelPost(long chatId, String text) {
+        chatTypes.put(chatId, "channel");
+        ObjectNode update = text(chatId, text);
+        ObjectNode post = (ObjectNode) update.remove("message");
+        post.remove("from");
+        post.putObject("chat").put("id", chatId).put("type", "channel").put("title", "Channel " + chatId);
+        post.putObject("sender_chat").put("id", chatId).put("type", "channel").put("title", "Channel " + chatId);
+        update.set("channel_post", post);
+        return update;
+    }
+
+    /** Makes the user an administrator of the chat, as getChatMember will report. */
+    public void makeAdmin(long chatId, long userId) {
+        admins.add(chatId + ":" + userId);
+    }
+
     public ObjectNode sticker(long userId) {
         ObjectNode update = text(userId, "x");
         ObjectNode message = (ObjectNode) update.get("message");
@@ -177,6 +208,14 @@ public final class FakeBotApi implements AutoCloseable {
         message.put("message_id", messageId).put("date", nowSeconds());
         message.putObject("chat").put("id", userId).put("type", "private");
         message.put("text", "…");
+        return update;
+    }
+
+    /** A press on a button of the coach's message in a group or channel. */
+    public ObjectNode pressIn(long chatId, long userId, long messageId, String data) {
+        ObjectNode update = press(userId, messageId, data);
+        ((ObjectNode) update.get("callback_query").get("message")).putObject("chat").put("id", chatId)
+                .put("type", chatTypes.getOrDefault(chatId, "supergroup"));
         return update;
     }
 
@@ -259,9 +298,11 @@ public final class FakeBotApi implements AutoCloseable {
             }
             if (!method.equals("getupdates")) {
                 stall(method.startsWith("send") || method.startsWith("edit") ? sendDelayMillis : 0);
-                record(method, body);
             }
             JsonNode result = answer(method, body);
+            if (!method.equals("getupdates")) {
+                record(method, body, result == null ? 0 : result.path("message_id").asInt(0));
+            }
             if (result == null) {
                 respond(exchange, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
                 return;
@@ -301,8 +342,8 @@ public final class FakeBotApi implements AutoCloseable {
         return null;
     }
 
-    private synchronized void record(String method, JsonNode body) {
-        calls.add(new Call(method, body, System.currentTimeMillis()));
+    private synchronized void record(String method, JsonNode body, int messageId) {
+        calls.add(new Call(method, body, System.currentTimeMillis(), messageId));
         notifyAll();
     }
 
@@ -313,6 +354,7 @@ public final class FakeBotApi implements AutoCloseable {
             case "deletewebhook", "setmycommands", "answercallbackquery" -> json.getNodeFactory().booleanNode(true);
             case "getupdates" -> updates(body);
             case "sendmessage", "editmessagetext", "editmessagereplymarkup" -> message(body);
+            case "getchatmember" -> member(body);
             default -> null;
         };
     }
@@ -322,11 +364,28 @@ public final class FakeBotApi implements AutoCloseable {
         ObjectNode message = json.createObjectNode();
         message.put("message_id", body.has("message_id") ? body.get("message_id").asInt() : nextMessageId.getAndIncrement());
         message.put("date", nowSeconds());
-        message.putObject("chat").put("id", chatId).put("type", chatId > 0 ? "private" : "supergroup");
+        message.putObject("chat").put("id", chatId)
+                .put("type", chatId > 0 ? "private" : chatTypes.getOrDefault(chatId, "supergroup"));
         if (body.has("text")) {
             message.put("text", body.get("text").asText());
         }
         return message;
+    }
+
+    private JsonNode member(JsonNode body) {
+        long userId = body.path("user_id").asLong();
+        ObjectNode member = json.createObjectNode();
+        member.set("user", user(userId));
+        if (admins.contains(body.path("chat_id").asLong() + ":" + userId)) {
+            member.put("status", "administrator").put("can_be_edited", false).put("is_anonymous", false)
+                    .put("can_manage_chat", true).put("can_delete_messages", true).put("can_manage_video_chats", true)
+                    .put("can_restrict_members", true).put("can_promote_members", false).put("can_change_info", true)
+                    .put("can_invite_users", true).put("can_post_stories", false).put("can_edit_stories", false)
+                    .put("can_delete_stories", false);
+        } else {
+            member.put("status", "member");
+        }
+        return member;
     }
 
     private synchronized ArrayNode updates(JsonNode body) {

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -33,6 +32,7 @@ public final class Engine {
     private final SettingsFlow settings;
     private final ReportFlow reports;
     private final StatsFlow stats;
+    private final GroupChats groups;
     private final Map<String, BiConsumer<Turn, String>> commands;
 
     /** What a new user starts with. */
@@ -40,7 +40,7 @@ public final class Engine {
     }
 
     public Engine(Database db, UserStore users, Texts texts, Clock clock, Defaults defaults, PracticeFlow practice,
-                  TopicsFlow topics, SettingsFlow settings, ReportFlow reports, StatsFlow stats) {
+                  TopicsFlow topics, SettingsFlow settings, ReportFlow reports, StatsFlow stats, GroupChats groups) {
         this.db = db;
         this.users = users;
         this.texts = texts;
@@ -51,6 +51,7 @@ public final class Engine {
         this.settings = settings;
         this.reports = reports;
         this.stats = stats;
+        this.groups = groups;
         this.commands = Map.ofEntries(
                 Map.entry("start", (turn, args) -> start(turn)),
                 Map.entry("help", (turn, args) -> turn.say(turn.t("help"))),
@@ -82,6 +83,30 @@ public final class Engine {
         }
     }
 
+    /** True when answering the event needs the sender's standing in its group (see {@link Incoming.Role}). */
+    public boolean needsRole(Incoming in) {
+        return !in.isPrivate() && groups.needsRole(in);
+    }
+
+    /** Telegram accepted a tagged message; returns follow-up replies. Never throws. */
+    public List<Reply> delivered(String tag, long chatId, int messageId) {
+        try {
+            return db.tx(c -> groups.delivered(tag, chatId, messageId));
+        } catch (RuntimeException e) {
+            log.error("Failed to record message {} in chat {} for {}", messageId, chatId, tag, e);
+            return List.of();
+        }
+    }
+
+    /** A chat blocked the coach or is gone: its user stops getting messages (data kept), its battles end. */
+    public void unreachable(long chatId) {
+        db.tx(c -> {
+            users.deactivateChat(chatId);
+            groups.unreachable(chatId);
+            return null;
+        });
+    }
+
     /** The daily question for a user, recorded as asked, or empty when their topics offer none. */
     public Optional<DailyQuestion> dailyQuestion(long userId) {
         return db.tx(c -> users.find(userId).flatMap(user -> {
@@ -100,7 +125,7 @@ public final class Engine {
 
     private List<Reply> route(Incoming in) {
         if (!in.isPrivate()) {
-            return group(in);
+            return groups.handle(in);
         }
         boolean fresh = users.find(in.userId()).isEmpty();
         if (fresh) {
@@ -117,7 +142,8 @@ public final class Engine {
 
     private void onText(Turn turn, boolean fresh) {
         String text = turn.in.text().strip();
-        if (!text.startsWith("/")) {
+        Optional<Command> parsed = Command.parse(text);
+        if (parsed.isEmpty()) {
             if (turn.user.awaitingReport()) {
                 reports.receive(turn, text);
             } else {
@@ -125,9 +151,8 @@ public final class Engine {
             }
             return;
         }
-        int space = indexOfSpace(text);
-        String name = text.substring(1, space < 0 ? text.length() : space).toLowerCase(Locale.ROOT);
-        String args = space < 0 ? "" : text.substring(space + 1).strip();
+        String name = parsed.get().name();
+        String args = parsed.get().args();
         if (turn.user.awaiting() != null && !name.equals("report")) {
             users.setAwaiting(turn.user.userId(), null);
         }
@@ -175,24 +200,6 @@ public final class Engine {
         users.create(user, clock.instant());
         users.subscribe(in.userId(), topics.allTopics());
         log.info("New user {}", in.userId());
-    }
-
-    private List<Reply> group(Incoming in) {
-        Turn turn = new Turn(in, null, texts);
-        String text = in.text().strip().toLowerCase(Locale.ROOT);
-        if (in.kind() == Incoming.Kind.TEXT && (text.startsWith("/start") || text.startsWith("/help"))) {
-            turn.say(turn.t("group.help"));
-        }
-        return turn.replies();
-    }
-
-    private static int indexOfSpace(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isWhitespace(text.charAt(i))) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static String shorten(String text) {

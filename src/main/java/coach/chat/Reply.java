@@ -16,14 +16,22 @@ public sealed interface Reply {
     /** The chat this reply goes to; a toast goes to the chat of the pressed button. */
     long chatId();
 
-    /** A new message in HTML, with rows of inline buttons (possibly none). */
-    record Send(long chatId, String html, List<List<Button>> buttons) implements Reply {
+    /**
+     * A new message in HTML, with rows of inline buttons (possibly none). A message with a {@code tag} is one the
+     * coach wants to change later: once Telegram accepts it, the front end reports the tag and the message's id
+     * back (see {@link Engine#delivered}).
+     */
+    record Send(long chatId, String html, List<List<Button>> buttons, String tag) implements Reply {
         public Send {
             buttons = buttons.stream().map(List::copyOf).toList();
         }
 
+        public Send(long chatId, String html, List<List<Button>> buttons) {
+            this(chatId, html, buttons, null);
+        }
+
         public Send(long chatId, String html) {
-            this(chatId, html, List.of());
+            this(chatId, html, List.of(), null);
         }
     }
 

@@ -1,6 +1,7 @@
 package coach.cli;
 
 import coach.Coach;
+import coach.battle.BattleTicker;
 import coach.Config;
 import coach.schedule.DailyScheduler;
 import coach.schedule.DeliveryStore;
@@ -46,12 +47,15 @@ public final class RunCommand implements Callable<Integer> {
         DailyScheduler daily = new DailyScheduler(coach.database(), new DeliveryStore(coach.database()),
                 coach.engine(), bot::broadcast, Clock.systemUTC());
         daily.start();
+        BattleTicker battles = new BattleTicker(coach.database(), coach.battles(), bot::post);
+        battles.start();
         log.info("Interview Coach is running with {} questions in {} topics", coach.library().size(),
                 coach.library().topics().size());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Shutting down");
             daily.close();
+            battles.close();
             bot.close();
             coach.close();
             stopped.countDown();

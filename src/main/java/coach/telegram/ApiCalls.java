@@ -1,12 +1,16 @@
 package coach.telegram;
 
+import coach.chat.Incoming;
 import coach.chat.Reply;
 import java.util.List;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -25,11 +29,13 @@ final class ApiCalls {
         this.client = client;
     }
 
-    void perform(Reply reply) throws TelegramApiException {
+    /** Performs the reply; returns the id of the message it created, or 0 when it created none. */
+    int perform(Reply reply) throws TelegramApiException {
         if (reply instanceof Reply.Send s) {
-            client.execute(SendMessage.builder()
+            Message sent = client.execute(SendMessage.builder()
                     .chatId(s.chatId()).text(s.html()).parseMode(HTML).linkPreviewOptions(NO_PREVIEW)
                     .replyMarkup(keyboard(s.buttons())).build());
+            return sent == null || sent.getMessageId() == null ? 0 : sent.getMessageId();
         } else if (reply instanceof Reply.Edit e) {
             client.execute(EditMessageText.builder()
                     .chatId(e.chatId()).messageId(e.messageId()).text(e.html()).parseMode(HTML)
@@ -41,6 +47,14 @@ final class ApiCalls {
             client.execute(AnswerCallbackQuery.builder()
                     .callbackQueryId(t.callbackId()).text(t.text().isEmpty() ? null : t.text()).build());
         }
+        return 0;
+    }
+
+    /** The member's standing in a group, from getChatMember. */
+    Incoming.Role role(long chatId, long userId) throws TelegramApiException {
+        ChatMember member = client.execute(new GetChatMember(String.valueOf(chatId), userId));
+        String status = member == null ? "" : member.getStatus();
+        return "creator".equals(status) || "administrator".equals(status) ? Incoming.Role.ADMIN : Incoming.Role.MEMBER;
     }
 
     private static InlineKeyboardMarkup keyboard(List<List<Reply.Button>> rows) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Every outgoing Bot API call, kept in SQLite until Telegram accepts it, so that nothing is lost in a crash.
@@ -38,7 +39,8 @@ final class Outbox {
             db.tx(c -> {
                 for (int i = 0; i < parts.size(); i++) {
                     boolean last = i == parts.size() - 1;
-                    store(new Reply.Send(s.chatId(), parts.get(i), last ? s.buttons() : List.of()), priority, now);
+                    store(new Reply.Send(s.chatId(), parts.get(i), last ? s.buttons() : List.of(), last ? s.tag() : null),
+                            priority, now);
                 }
                 return null;
             });
@@ -73,6 +75,15 @@ final class Outbox {
 
     void done(long id) {
         db.update("DELETE FROM outbox WHERE id = ?", id);
+    }
+
+    /** Removes a sent item and queues the replies that follow from it, in one transaction. */
+    void done(long id, Supplier<List<Reply>> followUps, Instant now) {
+        db.tx(c -> {
+            done(id);
+            followUps.get().forEach(reply -> add(reply, REPLY, now));
+            return null;
+        });
     }
 
     void retryAt(long id, long notBeforeMillis) {

@@ -1,13 +1,16 @@
 package coach.telegram;
 
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Telegram's sending limits as token buckets: a global pace of messages per second with no burst (so that no
- * one-second window ever holds more), and per chat about one message a second (private) or twenty a minute
- * (groups), each allowing a short burst. Not thread-safe: the sender's
- * dispatcher thread owns it.
+ * Telegram's sending limits. Globally, a steady pace of messages per second with no burst, and a sliding window:
+ * a message may start only when fewer than the limit are in flight or finished within the last second. Since a
+ * message reaches Telegram after it starts and before it finishes, no one-second window at Telegram can then hold
+ * more than the limit, however much the network or the machine delays single calls. Per chat, about one message
+ * a second (private) or twenty a minute (groups, with at most twenty in any sixty seconds), each allowing a short
+ * burst. Not thread-safe: the sender guards it with its lock.
  */
 final class RateLimits {
 
@@ -17,35 +20,121 @@ final class RateLimits {
     static final double PRIVATE_PER_SECOND = 1.0;
     static final double GROUP_PER_SECOND = 20.0 / 60.0;
 
+    static final int GROUP_PER_MINUTE = 20;
+    /** When the global window is full of calls still in flight, how long to wait before looking again. */
+    static final long IN_FLIGHT_WAIT_MILLIS = 5;
+
+    private final int perSecond;
     private final Bucket global;
-    private final Map<Long, Bucket> chats = new HashMap<>();
+    private final Window recent;
+    private final Map<Long, Chat> chats = new HashMap<>();
 
     RateLimits(int messagesPerSecond) {
         double spacingMillis = 1000.0 / messagesPerSecond * (1 + GUARD);
+        this.perSecond = messagesPerSecond;
         this.global = new Bucket(1000.0 / spacingMillis, 1);
+        this.recent = new Window(1000);
     }
 
-    /** Takes a token from the chat's and the global bucket if both have one. */
+    /** Starts a message into the chat if the chat's and the global limits allow it; call {@link #finished} after. */
     boolean tryAcquire(long chatId, long nowMillis) {
-        Bucket chat = chats.computeIfAbsent(chatId, id -> id < 0
-                ? new Bucket(GROUP_PER_SECOND, CHAT_BURST)
-                : new Bucket(PRIVATE_PER_SECOND, CHAT_BURST));
-        if (!chat.available(nowMillis) || !global.available(nowMillis)) {
+        Chat chat = chats.computeIfAbsent(chatId, Chat::new);
+        if (!chat.available(nowMillis) || !global.available(nowMillis) || recent.count(nowMillis) >= perSecond) {
             return false;
         }
         chat.take();
         global.take();
+        recent.start();
         return true;
     }
 
-    /** Milliseconds until the global bucket has a token again (0 when it has one). */
-    long millisUntilGlobalToken(long nowMillis) {
-        return global.millisUntilToken(nowMillis);
+    /** Records that a message started with {@link #tryAcquire} has finished, whatever the outcome. */
+    void finished(long chatId, long nowMillis) {
+        recent.finish(nowMillis);
+        Chat chat = chats.get(chatId);
+        if (chat != null) {
+            chat.finish(nowMillis);
+        }
     }
 
-    /** Forgets chats whose buckets are full again, so the map does not grow without bound. */
+    /** Milliseconds until the global limits let a message start (0 when they do now). */
+    long millisUntilGlobalToken(long nowMillis) {
+        return Math.max(global.millisUntilToken(nowMillis), recent.millisUntilRoom(nowMillis, perSecond));
+    }
+
+    /** Forgets chats that could burst again, so the map does not grow without bound. */
     void forgetIdle(long nowMillis) {
-        chats.values().removeIf(b -> b.full(nowMillis));
+        chats.values().removeIf(c -> c.idle(nowMillis));
+    }
+
+    /** A chat's bucket and, for groups, the times of its recent messages. */
+    private static final class Chat {
+        private final Bucket bucket;
+        private final Window minute;
+
+        Chat(long chatId) {
+            boolean group = chatId < 0;
+            this.bucket = group ? new Bucket(GROUP_PER_SECOND, CHAT_BURST) : new Bucket(PRIVATE_PER_SECOND, CHAT_BURST);
+            this.minute = group ? new Window(60_000) : null;
+        }
+
+        boolean available(long now) {
+            return bucket.available(now) && (minute == null || minute.count(now) < GROUP_PER_MINUTE);
+        }
+
+        void take() {
+            bucket.take();
+            if (minute != null) {
+                minute.start();
+            }
+        }
+
+        void finish(long now) {
+            if (minute != null) {
+                minute.finish(now);
+            }
+        }
+
+        boolean idle(long now) {
+            return bucket.full(now) && (minute == null || minute.count(now) == 0);
+        }
+    }
+
+    /** Messages in flight plus those finished within the last {@code spanMillis}. */
+    private static final class Window {
+        private final long spanMillis;
+        private final ArrayDeque<Long> finishedAt = new ArrayDeque<>();
+        private int inFlight;
+
+        Window(long spanMillis) {
+            this.spanMillis = spanMillis;
+        }
+
+        void start() {
+            inFlight++;
+        }
+
+        void finish(long now) {
+            inFlight = Math.max(0, inFlight - 1);
+            finishedAt.addLast(Math.max(now, finishedAt.isEmpty() ? now : finishedAt.peekLast()));
+        }
+
+        int count(long now) {
+            while (!finishedAt.isEmpty() && finishedAt.peekFirst() <= now - spanMillis) {
+                finishedAt.pollFirst();
+            }
+            return inFlight + finishedAt.size();
+        }
+
+        long millisUntilRoom(long now, int limit) {
+            if (count(now) < limit) {
+                return 0;
+            }
+            if (inFlight >= limit || finishedAt.isEmpty()) {
+                return IN_FLIGHT_WAIT_MILLIS;
+            }
+            return Math.max(1, finishedAt.peekFirst() + spanMillis - now + 1);
+        }
     }
 
     private static final class Bucket {

@@ -2,7 +2,7 @@ package coach.telegram;
 
 import coach.chat.Html;
 import coach.chat.Reply;
-import coach.user.UserStore;
+import coach.chat.Engine;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -33,10 +33,11 @@ final class Sender implements AutoCloseable {
 
     private final Outbox outbox;
     private final ApiCalls api;
-    private final UserStore users;
+    private final Engine engine;
     private final Clock clock;
     private final RateLimits limits;
     private final ExecutorService workers;
+    private final int threads;
     private final Thread dispatcher;
     /** Guards the in-flight sets; held while reading the outbox, so never taken by a thread inside a transaction. */
     private final ReentrantLock lock = new ReentrantLock();
@@ -49,12 +50,13 @@ final class Sender implements AutoCloseable {
     private volatile boolean running = true;
     private boolean signalled;
 
-    Sender(Outbox outbox, ApiCalls api, UserStore users, Clock clock, int messagesPerSecond, int threads) {
+    Sender(Outbox outbox, ApiCalls api, Engine engine, Clock clock, int messagesPerSecond, int threads) {
         this.outbox = outbox;
         this.api = api;
-        this.users = users;
+        this.engine = engine;
         this.clock = clock;
         this.limits = new RateLimits(messagesPerSecond);
+        this.threads = threads;
         this.workers = Executors.newFixedThreadPool(threads, daemon("coach-send"));
         this.dispatcher = daemon("coach-outbox").newThread(this::loop);
     }
@@ -106,6 +108,10 @@ final class Sender implements AutoCloseable {
             List<Outbox.Item> ready = outbox.ready(now, BATCH);
             Set<Long> blocked = new HashSet<>(inFlightChats);
             for (Outbox.Item item : ready) {
+                if (inFlightItems.size() >= threads) {
+                    // Never queue calls behind busy workers: a queue would release them later in a burst.
+                    break;
+                }
                 if (inFlightItems.contains(item.id()) || blocked.contains(item.chatId())) {
                     continue;
                 }
@@ -160,8 +166,13 @@ final class Sender implements AutoCloseable {
 
     private void deliver(Outbox.Item item) {
         try {
-            api.perform(item.reply());
-            outbox.done(item.id());
+            int messageId = api.perform(item.reply());
+            if (item.reply() instanceof Reply.Send s && s.tag() != null && messageId != 0) {
+                // Recorded with the row's removal: a crash in between resends, and the resent message is the one kept.
+                outbox.done(item.id(), () -> engine.delivered(s.tag(), s.chatId(), messageId), clock.instant());
+            } else {
+                outbox.done(item.id());
+            }
             sent.incrementAndGet();
         } catch (TelegramApiRequestException e) {
             onRefused(item, e);
@@ -172,6 +183,9 @@ final class Sender implements AutoCloseable {
         } finally {
             lock.lock();
             try {
+                if (!(item.reply() instanceof Reply.Toast)) {
+                    limits.finished(item.chatId(), clock.millis());
+                }
                 inFlightItems.remove(item.id());
                 inFlightChats.remove(item.chatId());
             } finally {
@@ -191,7 +205,7 @@ final class Sender implements AutoCloseable {
             outbox.retryAt(item.id(), clock.millis() + wait);
         } else if (code == 403 || (code == 400 && description.toLowerCase().contains("chat not found"))) {
             log.info("Chat {} is unreachable ({}); marking it inactive", item.chatId(), description);
-            users.deactivateChat(item.chatId());
+            engine.unreachable(item.chatId());
             outbox.dropChat(item.chatId());
         } else if (code == 400 && description.contains("can't parse entities")) {
             log.error("Telegram refused the HTML of a message to chat {} ({}); sending it as plain text",
@@ -214,7 +228,7 @@ final class Sender implements AutoCloseable {
 
     private static Reply plain(Reply reply) {
         if (reply instanceof Reply.Send s) {
-            return new Reply.Send(s.chatId(), Html.escape(Html.toPlain(s.html())), s.buttons());
+            return new Reply.Send(s.chatId(), Html.escape(Html.toPlain(s.html())), s.buttons(), s.tag());
         }
         if (reply instanceof Reply.Edit e) {
             return new Reply.Edit(e.chatId(), e.messageId(), Html.escape(Html.toPlain(e.html())), e.buttons());

@@ -65,11 +65,12 @@ public final class TelegramBot implements AutoCloseable {
         CommandMenu.publish(client, new Texts());
 
         Outbox outbox = new Outbox(coach.database());
-        Sender sender = new Sender(outbox, new ApiCalls(client), coach.users(), Clock.systemUTC(),
-                coach.config().messagesPerSecond(), SEND_THREADS);
+        ApiCalls api = new ApiCalls(client);
+        Sender sender = new Sender(outbox, api, coach.engine(), Clock.systemUTC(), coach.config().messagesPerSecond(),
+                SEND_THREADS);
         UpdateLog updates = new UpdateLog(coach.database());
         UpdateHandler handler = new UpdateHandler(coach.database(), updates, new UpdateMapper(username),
-                coach.engine(), outbox, sender, Clock.systemUTC());
+                coach.engine(), outbox, sender, new ChatRoles(api, Clock.systemUTC()), Clock.systemUTC());
         ScheduledExecutorService pollExecutor = Executors.newSingleThreadScheduledExecutor(Sender.daemon("coach-poll"));
         TelegramBotsLongPollingApplication polling = new TelegramBotsLongPollingApplication(
                 ObjectMapper::new, () -> pollHttp, () -> pollExecutor, CappedBackOff::new);
@@ -117,6 +118,12 @@ public final class TelegramBot implements AutoCloseable {
     /** Queues messages nobody is waiting for (the daily question) behind every reply to a user. */
     public void broadcast(List<Reply> replies) {
         replies.forEach(reply -> outbox.add(reply, Outbox.BROADCAST, Instant.now()));
+        sender.wake();
+    }
+
+    /** Queues messages the coach starts on its own but someone is watching for (a battle's rounds). */
+    public void post(List<Reply> replies) {
+        replies.forEach(reply -> outbox.add(reply, Outbox.REPLY, Instant.now()));
         sender.wake();
     }
 

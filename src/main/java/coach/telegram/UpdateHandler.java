@@ -1,10 +1,12 @@
 package coach.telegram;
 
 import coach.chat.Engine;
+import coach.chat.Incoming;
 import coach.chat.Reply;
 import coach.store.Database;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
@@ -26,17 +28,19 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     private final Engine engine;
     private final Outbox outbox;
     private final Sender sender;
+    private final ChatRoles roles;
     private final Clock clock;
     private int sinceForget;
 
     UpdateHandler(Database db, UpdateLog updates, UpdateMapper mapper, Engine engine, Outbox outbox, Sender sender,
-                  Clock clock) {
+                  ChatRoles roles, Clock clock) {
         this.db = db;
         this.updates = updates;
         this.mapper = mapper;
         this.engine = engine;
         this.outbox = outbox;
         this.sender = sender;
+        this.roles = roles;
         this.clock = clock;
     }
 
@@ -59,12 +63,15 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
 
     private void handle(Update update) {
         int id = update.getUpdateId();
+        // Asking Telegram about the sender's standing is a network call: done before the transaction opens.
+        Optional<Incoming> incoming = mapper.map(update)
+                .map(in -> engine.needsRole(in) ? in.withRole(roles.of(in.chatId(), in.userId())) : in);
         db.tx(c -> {
             if (updates.isHandled(id)) {
                 log.debug("Update {} was already handled", id);
                 return null;
             }
-            mapper.map(update).ifPresent(in -> engine.handle(in)
+            incoming.ifPresent(in -> engine.handle(in)
                     .forEach(reply -> outbox.add(reply, priority(reply), clock.instant())));
             updates.markHandled(id, clock.instant());
             return null;

@@ -44,17 +44,21 @@ final class UpdateMapper {
             return Optional.empty();
         }
         ChatType type = chatType(chat.getType());
-        User from = message.getFrom();
-        long userId = from != null ? from.getId() : message.getSenderChat() != null ? message.getSenderChat().getId() : chat.getId();
-        if (from != null && Boolean.TRUE.equals(from.getIsBot()) && !channel) {
+        // Posts in a channel, and messages of a group's anonymous admins, are sent on behalf of the chat itself:
+        // only its admins can do that.
+        boolean asChat = channel || (message.getSenderChat() != null && chat.getId().equals(message.getSenderChat().getId()));
+        User from = asChat ? null : message.getFrom();
+        if (from != null && Boolean.TRUE.equals(from.getIsBot())) {
             return Optional.empty();
         }
+        long userId = from != null ? from.getId() : chat.getId();
         String name = from != null ? from.getFirstName() : chat.getTitle();
         String language = from != null ? from.getLanguageCode() : null;
+        Incoming.Role role = asChat ? Incoming.Role.ADMIN : Incoming.Role.UNKNOWN;
         if (message.hasText()) {
             Optional<String> text = addressedToUs(message.getText());
             return text.map(t -> new Incoming(Kind.TEXT, chat.getId(), type, userId, name, language, t,
-                    message.getMessageId(), null, null));
+                    message.getMessageId(), null, null, role));
         }
         if (type != ChatType.PRIVATE || !isMedia(message)) {
             return Optional.empty();
