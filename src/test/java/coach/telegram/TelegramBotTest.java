@@ -88,10 +88,16 @@ class TelegramBotTest {
     }
 
     @Test
-    void commandMenuIsPublishedInChineseAndEnglish() {
-        Set<String> languages = api.calls("setMyCommands").stream()
-                .map(c -> c.body().path("language_code").asText("default")).collect(Collectors.toSet());
-        assertEquals(Set.of("zh", "en", "default"), languages);
+    void commandMenuIsPublishedInChineseAndEnglishForPrivateChatsAndGroups() {
+        Set<String> menus = api.calls("setMyCommands").stream()
+                .map(c -> c.body().path("language_code").asText("default") + " "
+                        + c.body().path("scope").path("type").asText("private"))
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("zh private", "en private", "default private", "zh all_group_chats",
+                "en all_group_chats", "default all_group_chats"), menus);
+        Call group = api.calls("setMyCommands").stream()
+                .filter(c -> c.body().path("scope").path("type").asText().equals("all_group_chats")).findFirst().orElseThrow();
+        assertTrue(group.body().toString().contains("\"battle\""), group.body().toString());
     }
 
     @Test
