@@ -4,6 +4,7 @@ import coach.bank.BankLoader;
 import coach.bank.Library;
 import coach.bank.Problem;
 import coach.chat.Engine;
+import coach.chat.MockFlow;
 import coach.chat.PracticeFlow;
 import coach.chat.ReportFlow;
 import coach.chat.SettingsFlow;
@@ -11,6 +12,7 @@ import coach.chat.StatsFlow;
 import coach.chat.Texts;
 import coach.chat.TopicsFlow;
 import coach.grading.Grader;
+import coach.mock.MockStore;
 import coach.practice.PracticeStore;
 import coach.practice.QuestionPicker;
 import coach.report.ReportStore;
@@ -44,15 +46,19 @@ public final class Coach implements AutoCloseable {
         this.library = new AtomicReference<>(library);
         this.users = new UserStore(db);
         PracticeStore practice = new PracticeStore(db);
+        MockStore mocks = new MockStore(db);
+        ReportStore reports = new ReportStore(db);
+        QuestionPicker picker = new QuestionPicker(practice, random);
+        Grader grader = new Grader();
         Texts texts = new Texts();
-        this.practiceFlow = new PracticeFlow(this.library::get, users, practice,
-                new QuestionPicker(practice, random), new Grader(), clock);
+        this.practiceFlow = new PracticeFlow(this.library::get, users, practice, picker, grader, clock);
         this.engine = new Engine(db, users, texts, clock, new Engine.Defaults(config.dailyTime(), config.dailyZone()),
                 practiceFlow,
                 new TopicsFlow(this.library::get, users),
                 new SettingsFlow(users, clock),
-                new ReportFlow(users, practice, new ReportStore(db), config.admins(), clock),
-                new StatsFlow(this.library::get, practice, clock));
+                new ReportFlow(users, practice, mocks, reports, config.admins(), clock),
+                new StatsFlow(this.library::get, practice, clock),
+                new MockFlow(this.library::get, users, mocks, practice, picker, grader, practiceFlow, clock));
     }
 
     /** Loads and checks the banks, opens the database at {@code storage}, and wires the engine. */

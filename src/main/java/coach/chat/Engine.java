@@ -33,6 +33,7 @@ public final class Engine {
     private final SettingsFlow settings;
     private final ReportFlow reports;
     private final StatsFlow stats;
+    private final MockFlow mock;
     private final Map<String, BiConsumer<Turn, String>> commands;
 
     /** What a new user starts with. */
@@ -40,7 +41,7 @@ public final class Engine {
     }
 
     public Engine(Database db, UserStore users, Texts texts, Clock clock, Defaults defaults, PracticeFlow practice,
-                  TopicsFlow topics, SettingsFlow settings, ReportFlow reports, StatsFlow stats) {
+                  TopicsFlow topics, SettingsFlow settings, ReportFlow reports, StatsFlow stats, MockFlow mock) {
         this.db = db;
         this.users = users;
         this.texts = texts;
@@ -51,12 +52,14 @@ public final class Engine {
         this.settings = settings;
         this.reports = reports;
         this.stats = stats;
+        this.mock = mock;
         this.commands = Map.ofEntries(
                 Map.entry("start", (turn, args) -> start(turn)),
                 Map.entry("help", (turn, args) -> turn.say(turn.t("help"))),
                 Map.entry("topics", (turn, args) -> topics.show(turn)),
-                Map.entry("question", (turn, args) -> practice.ask(turn)),
-                Map.entry("skip", (turn, args) -> practice.skip(turn)),
+                Map.entry("question", (turn, args) -> question(turn)),
+                Map.entry("skip", (turn, args) -> skip(turn)),
+                Map.entry("mock", mock::start),
                 Map.entry("time", settings::time),
                 Map.entry("tz", settings::zone),
                 Map.entry("lang", settings::language),
@@ -82,9 +85,9 @@ public final class Engine {
         }
     }
 
-    /** The daily question for a user, recorded as asked, or empty when their topics offer none. */
+    /** The daily question for a user, recorded as asked, or empty when their topics offer none or a mock runs. */
     public Optional<DailyQuestion> dailyQuestion(long userId) {
-        return db.tx(c -> users.find(userId).flatMap(user -> {
+        return db.tx(c -> users.find(userId).filter(user -> !mock.running(user.userId())).flatMap(user -> {
             Incoming in = new Incoming(Incoming.Kind.TEXT, user.chatId(), Incoming.ChatType.PRIVATE, user.userId(),
                     user.firstName(), user.language(), "", 0, null, null);
             return practice.daily(new Turn(in, user, texts));
@@ -120,6 +123,8 @@ public final class Engine {
         if (!text.startsWith("/")) {
             if (turn.user.awaitingReport()) {
                 reports.receive(turn, text);
+            } else if (mock.running(turn.user.userId())) {
+                mock.answer(turn, text);
             } else {
                 practice.answer(turn, text);
             }
@@ -147,13 +152,33 @@ public final class Engine {
         String data = turn.in.callbackData() == null ? "" : turn.in.callbackData();
         if (data.equals("q")) {
             turn.toast("");
-            practice.ask(turn);
+            question(turn);
+        } else if (data.startsWith("m:")) {
+            mock.press(turn, data.substring(2));
         } else if (data.startsWith("t:")) {
             topics.toggle(turn, data.substring(2));
         } else if (data.startsWith("r:")) {
             practice.rate(turn, data.substring(2));
         } else {
             turn.toast(turn.t("rate.stale"));
+        }
+    }
+
+    /** /question, or during a mock a reminder of the mock's question. */
+    private void question(Turn turn) {
+        if (mock.running(turn.user.userId())) {
+            mock.busy(turn);
+        } else {
+            practice.ask(turn);
+        }
+    }
+
+    /** /skip: the mock's question during a mock, else the open question. */
+    private void skip(Turn turn) {
+        if (mock.running(turn.user.userId())) {
+            mock.skip(turn);
+        } else {
+            practice.skip(turn);
         }
     }
 

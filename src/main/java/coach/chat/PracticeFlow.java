@@ -85,9 +85,18 @@ public final class PracticeFlow {
     }
 
     String questionText(Turn turn, Question q) {
-        String title = library.get().bank(q.topic()).map(b -> b.title().in(turn.language())).orElse(q.topic());
-        return turn.t("question.header", Html.escape(title), "★".repeat(q.difficulty()) + "☆".repeat(3 - q.difficulty()))
-                + "\n\n" + Html.bold(q.question()) + "\n\n" + turn.t("question.prompt");
+        return questionBody(turn, q) + "\n\n" + turn.t("question.prompt");
+    }
+
+    /** The topic, difficulty and question, without the prompt that says how to answer. */
+    String questionBody(Turn turn, Question q) {
+        return turn.t("question.header", Html.escape(topicTitle(turn, q.topic())),
+                "★".repeat(q.difficulty()) + "☆".repeat(3 - q.difficulty())) + "\n\n" + Html.bold(q.question());
+    }
+
+    /** A topic's title in the user's language, or its id when the topic is gone. */
+    String topicTitle(Turn turn, String topic) {
+        return library.get().bank(topic).map(b -> b.title().in(turn.language())).orElse(topic);
     }
 
     void answer(Turn turn, String text) {
@@ -151,7 +160,7 @@ public final class PracticeFlow {
         turn.markup(List.of(List.of(turn.button("button.next", "q"))));
     }
 
-    private Review schedule(User user, Asked asked, Rating rating) {
+    Review schedule(User user, Asked asked, Rating rating) {
         Review previous = store.review(user.userId(), asked.questionId()).orElse(null);
         Review next = Repetition.next(previous, rating, today(user));
         store.saveReview(user.userId(), asked.questionId(), next);
@@ -181,7 +190,7 @@ public final class PracticeFlow {
         return out.toString();
     }
 
-    private LocalDate today(User user) {
+    LocalDate today(User user) {
         return LocalDate.now(clock.withZone(user.zone()));
     }
 

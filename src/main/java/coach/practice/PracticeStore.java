@@ -48,6 +48,25 @@ public final class PracticeStore {
         });
     }
 
+    /** Records a question asked and answered outside the open-question flow (in a mock), leaving any open one. */
+    public Asked recordAnswer(long userId, String questionId, String topic, Instant askedAt, String answer, int score,
+                              Instant now) {
+        long id = db.insert("""
+                INSERT INTO asked (user_id, question_id, topic, asked_at, status, answer, score, answered_at)
+                VALUES (?, ?, ?, ?, 'answered', ?, ?, ?)""",
+                userId, questionId, topic, askedAt.getEpochSecond(), answer, score, now.getEpochSecond());
+        return new Asked(id, userId, questionId, topic, askedAt, Asked.Status.ANSWERED, score, null);
+    }
+
+    /** Records a question asked and skipped outside the open-question flow (in a mock), leaving any open one. */
+    public Asked recordSkip(long userId, String questionId, String topic, Instant askedAt, Instant now) {
+        long id = db.insert("""
+                INSERT INTO asked (user_id, question_id, topic, asked_at, status, answered_at)
+                VALUES (?, ?, ?, ?, 'skipped', ?)""",
+                userId, questionId, topic, askedAt.getEpochSecond(), now.getEpochSecond());
+        return new Asked(id, userId, questionId, topic, askedAt, Asked.Status.SKIPPED, null, null);
+    }
+
     public void answer(long askedId, String answer, int score, Instant now) {
         db.update("UPDATE asked SET status = 'answered', answer = ?, score = ?, answered_at = ? WHERE id = ?",
                 answer, score, now.getEpochSecond(), askedId);
