@@ -1,8 +1,10 @@
 package coach;
 
+import coach.admin.UsageStore;
 import coach.bank.BankLoader;
 import coach.bank.Library;
 import coach.bank.Problem;
+import coach.chat.AdminFlow;
 import coach.chat.Engine;
 import coach.chat.MockFlow;
 import coach.chat.PracticeFlow;
@@ -58,7 +60,9 @@ public final class Coach implements AutoCloseable {
                 new SettingsFlow(users, clock),
                 new ReportFlow(users, practice, mocks, reports, config.admins(), clock),
                 new StatsFlow(this.library::get, practice, clock),
-                new MockFlow(this.library::get, users, mocks, practice, picker, grader, practiceFlow, clock));
+                new MockFlow(this.library::get, users, mocks, practice, picker, grader, practiceFlow, clock),
+                new AdminFlow(config.admins(), this.library, () -> new BankLoader().load(config.banksDir()),
+                        new UsageStore(db), reports, practice, clock));
     }
 
     /** Loads and checks the banks, opens the database at {@code storage}, and wires the engine. */

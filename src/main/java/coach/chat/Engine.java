@@ -34,6 +34,7 @@ public final class Engine {
     private final ReportFlow reports;
     private final StatsFlow stats;
     private final MockFlow mock;
+    private final AdminFlow admin;
     private final Map<String, BiConsumer<Turn, String>> commands;
 
     /** What a new user starts with. */
@@ -41,7 +42,8 @@ public final class Engine {
     }
 
     public Engine(Database db, UserStore users, Texts texts, Clock clock, Defaults defaults, PracticeFlow practice,
-                  TopicsFlow topics, SettingsFlow settings, ReportFlow reports, StatsFlow stats, MockFlow mock) {
+                  TopicsFlow topics, SettingsFlow settings, ReportFlow reports, StatsFlow stats, MockFlow mock,
+                  AdminFlow admin) {
         this.db = db;
         this.users = users;
         this.texts = texts;
@@ -53,6 +55,7 @@ public final class Engine {
         this.reports = reports;
         this.stats = stats;
         this.mock = mock;
+        this.admin = admin;
         this.commands = Map.ofEntries(
                 Map.entry("start", (turn, args) -> start(turn)),
                 Map.entry("help", (turn, args) -> turn.say(turn.t("help"))),
@@ -60,6 +63,7 @@ public final class Engine {
                 Map.entry("question", (turn, args) -> question(turn)),
                 Map.entry("skip", (turn, args) -> skip(turn)),
                 Map.entry("mock", mock::start),
+                Map.entry("admin", this::admin),
                 Map.entry("time", settings::time),
                 Map.entry("tz", settings::zone),
                 Map.entry("lang", settings::language),
@@ -142,7 +146,7 @@ public final class Engine {
         }
         BiConsumer<Turn, String> command = commands.get(name);
         if (command == null) {
-            turn.say(turn.t("unknown.command", Html.escape(shorten("/" + name))));
+            unknown(turn, name);
         } else {
             command.accept(turn, args);
         }
@@ -180,6 +184,17 @@ public final class Engine {
         } else {
             practice.skip(turn);
         }
+    }
+
+    /** /admin for admins; anyone else gets exactly the unknown-command reply. */
+    private void admin(Turn turn, String args) {
+        if (!admin.handle(turn, args)) {
+            unknown(turn, "admin");
+        }
+    }
+
+    private void unknown(Turn turn, String name) {
+        turn.say(turn.t("unknown.command", Html.escape(shorten("/" + name))));
     }
 
     private void start(Turn turn) {

@@ -103,7 +103,8 @@ public final class PracticeFlow {
         Optional<Asked> open = store.open(turn.user.userId());
         Optional<Question> question = open.flatMap(a -> library.get().question(a.questionId()));
         if (question.isEmpty()) {
-            turn.say(turn.t("no.question"), List.of(List.of(turn.button("button.next", "q"))));
+            turn.say(turn.t(closeIfWithdrawn(open) ? "question.withdrawn" : "no.question"),
+                    List.of(List.of(turn.button("button.next", "q"))));
             return;
         }
         if (text.isBlank()) {
@@ -128,7 +129,7 @@ public final class PracticeFlow {
         Optional<Asked> open = store.open(turn.user.userId());
         Optional<Question> question = open.flatMap(a -> library.get().question(a.questionId()));
         if (question.isEmpty()) {
-            turn.say(turn.t("skip.nothing"));
+            turn.say(turn.t(closeIfWithdrawn(open) ? "question.withdrawn" : "skip.nothing"));
             return;
         }
         store.skip(open.get().id(), clock.instant());
@@ -158,6 +159,12 @@ public final class PracticeFlow {
         });
         turn.toast(turn.t("rate.saved", label, review.due()));
         turn.markup(List.of(List.of(turn.button("button.next", "q"))));
+    }
+
+    /** Closes an open question whose question left the banks in a reload; true when there was one. */
+    private boolean closeIfWithdrawn(Optional<Asked> open) {
+        open.ifPresent(asked -> store.close(asked.id()));
+        return open.isPresent();
     }
 
     Review schedule(User user, Asked asked, Rating rating) {

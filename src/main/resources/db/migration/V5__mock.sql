@@ -32,3 +32,6 @@ CREATE TABLE mock_missed (
     point    TEXT    NOT NULL
 );
 CREATE INDEX mock_missed_by_mock ON mock_missed (mock_id);
+
+-- Admin statistics count answers in a time window.
+CREATE INDEX asked_answered_at ON asked (answered_at);
