@@ -95,20 +95,28 @@ public final class MockFlow {
             advance(turn, mock.id(), turn.t("mock.withdrawn"));
             return;
         }
-        if (text.isBlank() || text.length() > PracticeFlow.MAX_ANSWER) {
-            turn.say(text.isBlank() ? turn.t("mock.answer.empty")
-                    : turn.t("answer.too.long", text.length(), PracticeFlow.MAX_ANSWER));
+        if (text.isBlank()) {
+            turn.say(turn.t("mock.answer.empty"));
+            return;
+        }
+        if (text.length() > PracticeFlow.MAX_ANSWER) {
+            turn.say(turn.t("answer.too.long", text.length(), PracticeFlow.MAX_ANSWER));
             return;
         }
         Item item = mock.current().orElseThrow();
-        Grader.Verdict verdict = grader.grade(question.get(), text);
-        Asked asked = practiceStore.recordAnswer(turn.user.userId(), item.questionId(), item.topic(), item.askedAt(),
-                text, verdict.score(), clock.instant());
-        practiceStore.addAnswerDay(turn.user.userId(), practice.today(turn.user));
+        record(turn, mock, item, grader.grade(question.get(), text), text);
+        advance(turn, mock.id(), turn.t("mock.recorded", mock.numberOf(item), mock.size()));
+    }
+
+    /** Records a graded answer in the practice history (with its answer day and review) and in the mock. */
+    private void record(Turn turn, Mock mock, Item item, Grader.Verdict verdict, String text) {
+        long userId = turn.user.userId();
+        Asked asked = practiceStore.recordAnswer(userId, item.questionId(), item.topic(), item.askedAt(), text,
+                verdict.score(), clock.instant());
+        practiceStore.addAnswerDay(userId, practice.today(turn.user));
         practice.schedule(turn.user, asked, Rating.fromScore(verdict.score()));
         store.answer(mock.id(), item.position(), asked.id(), verdict.score(),
                 verdict.missed().stream().map(Question.KeyPoint::point).toList());
-        advance(turn, mock.id(), turn.t("mock.recorded", mock.numberOf(item), mock.size()));
     }
 
     /** /skip while a mock runs: the current question scores 0 and the next one comes. */
@@ -199,7 +207,7 @@ public final class MockFlow {
             mock = store.find(mockId).orElseThrow();
         }
         store.end(mockId, Mock.Status.FINISHED, clock.instant());
-        turn.say(lead + "\n\n" + reportCard(turn, mock));
+        turn.say(lead + "\n\n" + (mock.scored().isEmpty() ? turn.t("mock.finished.empty") : reportCard(turn, mock)));
     }
 
     private void stop(Turn turn, Mock mock) {

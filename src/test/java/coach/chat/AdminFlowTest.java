@@ -115,6 +115,19 @@ class AdminFlowTest {
         }
 
         @Test
+        void aMockWhoseOnlyQuestionLeftEndsWithoutACard() throws IOException {
+            ann.say("/start");
+            String first = text(ann.say("/mock python 1"));
+            String removed = first.contains("GIL") ? "python-gil" : "python-new-init";
+            rewrite("python.json", removeQuestion(Files.readString(banks.resolve("python.json")), removed));
+            admin.say("/admin reload");
+            String end = text(ann.say("/question"));
+            assertTrue(end.contains("left out of this mock") && end.contains("ended with no answers to score"), end);
+            assertFalse(end.contains("Report card"), end);
+            assertTrue(text(ann.say("/question")).contains("difficulty"), "normal practice is back");
+        }
+
+        @Test
         void aBankSetThatFailsTheCheckerIsRejectedAndTheOldBanksStay() throws IOException {
             rewrite("python.json", Files.readString(banks.resolve("python.json"))
                     .replaceFirst("\"difficulty\": 2", "\"difficulty\": 9"));
