@@ -1,10 +1,13 @@
 package coach;
 
+import coach.admin.UsageStore;
 import coach.bank.BankLoader;
 import coach.battle.Battles;
 import coach.bank.Library;
 import coach.bank.Problem;
+import coach.chat.AdminFlow;
 import coach.chat.Engine;
+import coach.chat.MockFlow;
 import coach.chat.PracticeFlow;
 import coach.chat.ReportFlow;
 import coach.chat.SettingsFlow;
@@ -12,6 +15,7 @@ import coach.chat.StatsFlow;
 import coach.chat.Texts;
 import coach.chat.TopicsFlow;
 import coach.grading.Grader;
+import coach.mock.MockStore;
 import coach.practice.PracticeStore;
 import coach.practice.QuestionPicker;
 import coach.report.ReportStore;
@@ -46,17 +50,23 @@ public final class Coach implements AutoCloseable {
         this.library = new AtomicReference<>(library);
         this.users = new UserStore(db);
         PracticeStore practice = new PracticeStore(db);
+        MockStore mocks = new MockStore(db);
+        ReportStore reports = new ReportStore(db);
+        QuestionPicker picker = new QuestionPicker(practice, random);
+        Grader grader = new Grader();
         Texts texts = new Texts();
-        this.practiceFlow = new PracticeFlow(this.library::get, users, practice,
-                new QuestionPicker(practice, random), new Grader(), clock);
+        this.practiceFlow = new PracticeFlow(this.library::get, users, practice, picker, grader, clock);
         this.battles = new Battles(db, this.library::get, texts, clock, random,
                 new Battles.Settings(config.battleRounds(), config.battleRoundSeconds(), config.dailyZone()));
         this.engine = new Engine(db, users, texts, clock, new Engine.Defaults(config.dailyTime(), config.dailyZone()),
                 practiceFlow,
                 new TopicsFlow(this.library::get, users),
                 new SettingsFlow(users, clock),
-                new ReportFlow(users, practice, new ReportStore(db), config.admins(), clock),
+                new ReportFlow(users, practice, mocks, reports, config.admins(), clock),
                 new StatsFlow(this.library::get, practice, clock),
+                new MockFlow(this.library::get, users, mocks, practice, picker, grader, practiceFlow, clock),
+                new AdminFlow(config.admins(), this.library, () -> new BankLoader().load(config.banksDir()),
+                        new UsageStore(db), reports, practice, clock),
                 battles);
     }
 

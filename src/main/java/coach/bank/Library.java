@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Every loaded bank, looked up by topic and by question id. Immutable. */
 public final class Library {
@@ -31,6 +32,10 @@ public final class Library {
 
     public Optional<Bank> bank(String topic) {
         return Optional.ofNullable(banks.get(topic));
+    }
+
+    public Set<String> questionIds() {
+        return Set.copyOf(questions.keySet());
     }
 
     public Optional<Question> question(String id) {

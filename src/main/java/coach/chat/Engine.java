@@ -32,6 +32,8 @@ public final class Engine {
     private final SettingsFlow settings;
     private final ReportFlow reports;
     private final StatsFlow stats;
+    private final MockFlow mock;
+    private final AdminFlow admin;
     private final GroupChats groups;
     private final Map<String, BiConsumer<Turn, String>> commands;
 
@@ -40,7 +42,8 @@ public final class Engine {
     }
 
     public Engine(Database db, UserStore users, Texts texts, Clock clock, Defaults defaults, PracticeFlow practice,
-                  TopicsFlow topics, SettingsFlow settings, ReportFlow reports, StatsFlow stats, GroupChats groups) {
+                  TopicsFlow topics, SettingsFlow settings, ReportFlow reports, StatsFlow stats, MockFlow mock,
+                  AdminFlow admin, GroupChats groups) {
         this.db = db;
         this.users = users;
         this.texts = texts;
@@ -51,13 +54,17 @@ public final class Engine {
         this.settings = settings;
         this.reports = reports;
         this.stats = stats;
+        this.mock = mock;
+        this.admin = admin;
         this.groups = groups;
         this.commands = Map.ofEntries(
                 Map.entry("start", (turn, args) -> start(turn)),
                 Map.entry("help", (turn, args) -> turn.say(turn.t("help"))),
                 Map.entry("topics", (turn, args) -> topics.show(turn)),
-                Map.entry("question", (turn, args) -> practice.ask(turn)),
-                Map.entry("skip", (turn, args) -> practice.skip(turn)),
+                Map.entry("question", (turn, args) -> question(turn)),
+                Map.entry("skip", (turn, args) -> skip(turn)),
+                Map.entry("mock", mock::start),
+                Map.entry("admin", this::admin),
                 Map.entry("time", settings::time),
                 Map.entry("tz", settings::zone),
                 Map.entry("lang", settings::language),
@@ -107,9 +114,9 @@ public final class Engine {
         });
     }
 
-    /** The daily question for a user, recorded as asked, or empty when their topics offer none. */
+    /** The daily question for a user, recorded as asked, or empty when their topics offer none or a mock runs. */
     public Optional<DailyQuestion> dailyQuestion(long userId) {
-        return db.tx(c -> users.find(userId).flatMap(user -> {
+        return db.tx(c -> users.find(userId).filter(user -> !mock.running(user.userId())).flatMap(user -> {
             Incoming in = new Incoming(Incoming.Kind.TEXT, user.chatId(), Incoming.ChatType.PRIVATE, user.userId(),
                     user.firstName(), user.language(), "", 0, null, null);
             return practice.daily(new Turn(in, user, texts));
@@ -146,6 +153,8 @@ public final class Engine {
         if (parsed.isEmpty()) {
             if (turn.user.awaitingReport()) {
                 reports.receive(turn, text);
+            } else if (mock.running(turn.user.userId())) {
+                mock.answer(turn, text);
             } else {
                 practice.answer(turn, text);
             }
@@ -162,7 +171,7 @@ public final class Engine {
         }
         BiConsumer<Turn, String> command = commands.get(name);
         if (command == null) {
-            turn.say(turn.t("unknown.command", Html.escape(shorten("/" + name))));
+            unknown(turn, name);
         } else {
             command.accept(turn, args);
         }
@@ -172,7 +181,9 @@ public final class Engine {
         String data = turn.in.callbackData() == null ? "" : turn.in.callbackData();
         if (data.equals("q")) {
             turn.toast("");
-            practice.ask(turn);
+            question(turn);
+        } else if (data.startsWith("m:")) {
+            mock.press(turn, data.substring(2));
         } else if (data.startsWith("t:")) {
             topics.toggle(turn, data.substring(2));
         } else if (data.startsWith("r:")) {
@@ -180,6 +191,35 @@ public final class Engine {
         } else {
             turn.toast(turn.t("rate.stale"));
         }
+    }
+
+    /** /question, or during a mock a reminder of the mock's question. */
+    private void question(Turn turn) {
+        if (mock.running(turn.user.userId())) {
+            mock.busy(turn);
+        } else {
+            practice.ask(turn);
+        }
+    }
+
+    /** /skip: the mock's question during a mock, else the open question. */
+    private void skip(Turn turn) {
+        if (mock.running(turn.user.userId())) {
+            mock.skip(turn);
+        } else {
+            practice.skip(turn);
+        }
+    }
+
+    /** /admin for admins; anyone else gets exactly the unknown-command reply. */
+    private void admin(Turn turn, String args) {
+        if (!admin.handle(turn, args)) {
+            unknown(turn, "admin");
+        }
+    }
+
+    private void unknown(Turn turn, String name) {
+        turn.say(turn.t("unknown.command", Html.escape(shorten("/" + name))));
     }
 
     private void start(Turn turn) {

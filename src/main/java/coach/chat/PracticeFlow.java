@@ -85,16 +85,26 @@ public final class PracticeFlow {
     }
 
     String questionText(Turn turn, Question q) {
-        String title = library.get().bank(q.topic()).map(b -> b.title().in(turn.language())).orElse(q.topic());
-        return turn.t("question.header", Html.escape(title), "★".repeat(q.difficulty()) + "☆".repeat(3 - q.difficulty()))
-                + "\n\n" + Html.bold(q.question()) + "\n\n" + turn.t("question.prompt");
+        return questionBody(turn, q) + "\n\n" + turn.t("question.prompt");
+    }
+
+    /** The topic, difficulty and question, without the prompt that says how to answer. */
+    String questionBody(Turn turn, Question q) {
+        return turn.t("question.header", Html.escape(topicTitle(turn, q.topic())),
+                "★".repeat(q.difficulty()) + "☆".repeat(3 - q.difficulty())) + "\n\n" + Html.bold(q.question());
+    }
+
+    /** A topic's title in the user's language, or its id when the topic is gone. */
+    String topicTitle(Turn turn, String topic) {
+        return library.get().bank(topic).map(b -> b.title().in(turn.language())).orElse(topic);
     }
 
     void answer(Turn turn, String text) {
         Optional<Asked> open = store.open(turn.user.userId());
         Optional<Question> question = open.flatMap(a -> library.get().question(a.questionId()));
         if (question.isEmpty()) {
-            turn.say(turn.t("no.question"), List.of(List.of(turn.button("button.next", "q"))));
+            turn.say(turn.t(closeIfWithdrawn(open) ? "question.withdrawn" : "no.question"),
+                    List.of(List.of(turn.button("button.next", "q"))));
             return;
         }
         if (text.isBlank()) {
@@ -119,7 +129,7 @@ public final class PracticeFlow {
         Optional<Asked> open = store.open(turn.user.userId());
         Optional<Question> question = open.flatMap(a -> library.get().question(a.questionId()));
         if (question.isEmpty()) {
-            turn.say(turn.t("skip.nothing"));
+            turn.say(turn.t(closeIfWithdrawn(open) ? "question.withdrawn" : "skip.nothing"));
             return;
         }
         store.skip(open.get().id(), clock.instant());
@@ -151,7 +161,13 @@ public final class PracticeFlow {
         turn.markup(List.of(List.of(turn.button("button.next", "q"))));
     }
 
-    private Review schedule(User user, Asked asked, Rating rating) {
+    /** Closes an open question whose question left the banks in a reload; true when there was one. */
+    private boolean closeIfWithdrawn(Optional<Asked> open) {
+        open.ifPresent(asked -> store.close(asked.id()));
+        return open.isPresent();
+    }
+
+    Review schedule(User user, Asked asked, Rating rating) {
         Review previous = store.review(user.userId(), asked.questionId()).orElse(null);
         Review next = Repetition.next(previous, rating, today(user));
         store.saveReview(user.userId(), asked.questionId(), next);
@@ -181,7 +197,7 @@ public final class PracticeFlow {
         return out.toString();
     }
 
-    private LocalDate today(User user) {
+    LocalDate today(User user) {
         return LocalDate.now(clock.withZone(user.zone()));
     }
 

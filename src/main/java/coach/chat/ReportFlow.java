@@ -1,5 +1,7 @@
 package coach.chat;
 
+import coach.mock.Mock;
+import coach.mock.MockStore;
 import coach.practice.Asked;
 import coach.practice.PracticeStore;
 import coach.report.ReportStore;
@@ -8,20 +10,26 @@ import coach.user.UserStore;
 import java.time.Clock;
 import java.util.List;
 
-/** /report: the user's next message (or the command's own text) goes to the admins with the question id. */
+/**
+ * /report: the user's next message (or the command's own text) goes to the admins with the question id: the
+ * current mock question during a mock, else the last question asked.
+ */
 public final class ReportFlow {
 
     static final int MAX_REPORT = 2000;
 
     private final UserStore users;
     private final PracticeStore practice;
+    private final MockStore mocks;
     private final ReportStore reports;
     private final List<Long> admins;
     private final Clock clock;
 
-    public ReportFlow(UserStore users, PracticeStore practice, ReportStore reports, List<Long> admins, Clock clock) {
+    public ReportFlow(UserStore users, PracticeStore practice, MockStore mocks, ReportStore reports, List<Long> admins,
+                      Clock clock) {
         this.users = users;
         this.practice = practice;
+        this.mocks = mocks;
         this.reports = reports;
         this.admins = List.copyOf(admins);
         this.clock = clock;
@@ -54,6 +62,9 @@ public final class ReportFlow {
     }
 
     private String lastQuestionId(Turn turn) {
-        return practice.latest(turn.user.userId()).map(Asked::questionId).orElse(null);
+        long userId = turn.user.userId();
+        return mocks.running(userId).flatMap(Mock::current).map(Mock.Item::questionId)
+                .or(() -> practice.latest(userId).map(Asked::questionId))
+                .orElse(null);
     }
 }

@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Asked questions, answers, reviews and answer days in SQLite. */
 public final class PracticeStore {
@@ -46,6 +48,37 @@ public final class PracticeStore {
                     userId, questionId, topic, now.getEpochSecond());
             return new Asked(id, userId, questionId, topic, now, Asked.Status.OPEN, null, null);
         });
+    }
+
+    /** Records a question asked and answered outside the open-question flow (in a mock), leaving any open one. */
+    public Asked recordAnswer(long userId, String questionId, String topic, Instant askedAt, String answer, int score,
+                              Instant now) {
+        long id = db.insert("""
+                INSERT INTO asked (user_id, question_id, topic, asked_at, status, answer, score, answered_at)
+                VALUES (?, ?, ?, ?, 'answered', ?, ?, ?)""",
+                userId, questionId, topic, askedAt.getEpochSecond(), answer, score, now.getEpochSecond());
+        return new Asked(id, userId, questionId, topic, askedAt, Asked.Status.ANSWERED, score, null);
+    }
+
+    /** Records a question asked and skipped outside the open-question flow (in a mock), leaving any open one. */
+    public Asked recordSkip(long userId, String questionId, String topic, Instant askedAt, Instant now) {
+        long id = db.insert("""
+                INSERT INTO asked (user_id, question_id, topic, asked_at, status, answered_at)
+                VALUES (?, ?, ?, ?, 'skipped', ?)""",
+                userId, questionId, topic, askedAt.getEpochSecond(), now.getEpochSecond());
+        return new Asked(id, userId, questionId, topic, askedAt, Asked.Status.SKIPPED, null, null);
+    }
+
+    /** How many users have each question open, over every user. */
+    public Map<String, Integer> openQuestionCounts() {
+        return db.list("SELECT question_id, COUNT(*) FROM asked WHERE status = 'open' GROUP BY question_id",
+                        rs -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Closes an open question without an answer, as when its question left the banks. */
+    public void close(long askedId) {
+        db.update("UPDATE asked SET status = 'closed' WHERE id = ? AND status = 'open'", askedId);
     }
 
     public void answer(long askedId, String answer, int score, Instant now) {

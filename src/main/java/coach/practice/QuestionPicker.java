@@ -45,4 +45,33 @@ public final class QuestionPicker {
                 .filter(q -> topics.contains(q.topic()))
                 .findFirst();
     }
+
+    /**
+     * Up to {@code n} different questions for a mock interview: unseen ones first in random order, then the ones
+     * asked longest ago.
+     */
+    public List<Question> several(Library library, long userId, Collection<String> topics, int n) {
+        Set<String> seen = store.seen(userId);
+        List<Question> fresh = new ArrayList<>();
+        for (String topic : topics) {
+            library.bank(topic).ifPresent(b -> b.questions().stream().filter(q -> !seen.contains(q.id())).forEach(fresh::add));
+        }
+        shuffle(fresh);
+        List<Question> picked = new ArrayList<>(fresh.subList(0, Math.min(n, fresh.size())));
+        int rest = n - picked.size();
+        store.leastRecentlyAsked(userId).stream()
+                .map(library::question)
+                .flatMap(Optional::stream)
+                .filter(q -> topics.contains(q.topic()))
+                .limit(rest)
+                .forEach(picked::add);
+        return picked;
+    }
+
+    private void shuffle(List<Question> questions) {
+        for (int i = questions.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            questions.set(j, questions.set(i, questions.get(j)));
+        }
+    }
 }

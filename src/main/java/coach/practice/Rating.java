@@ -16,6 +16,11 @@ public enum Rating {
         return quality;
     }
 
+    /** The rating an answer's score stands for when nobody rates it by hand: 80 and up knew, 40 and up partly. */
+    public static Rating fromScore(int score) {
+        return score >= 80 ? KNEW : score >= 40 ? PARTLY : DIDNT;
+    }
+
     /** The rating for its ordinal as carried in callback data, if it is one. */
     public static Optional<Rating> of(String code) {
         return switch (code) {

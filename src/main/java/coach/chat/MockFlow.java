@@ -1,0 +1,313 @@
+package coach.chat;
+
+import coach.bank.Library;
+import coach.bank.Question;
+import coach.chat.Reply.Button;
+import coach.grading.Grader;
+import coach.mock.Mock;
+import coach.mock.Mock.Item;
+import coach.mock.MockStore;
+import coach.mock.MockStore.MissedPoint;
+import coach.practice.Asked;
+import coach.practice.PracticeStore;
+import coach.practice.QuestionPicker;
+import coach.practice.Rating;
+import coach.user.UserStore;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * /mock: a run of questions answered one after another in free text, then a report card. Answers join the
+ * practice history (streaks, stats) and schedule reviews with a rating derived from the score; a question the user
+ * had open before the mock stays open for afterwards.
+ */
+public final class MockFlow {
+
+    static final int DEFAULT_QUESTIONS = 5;
+    static final int MAX_QUESTIONS = 10;
+    private static final int MISSED_SHOWN = 5;
+    private static final int WEAKEST_SHOWN = 3;
+    private static final int SHORT_TEXT = 40;
+    private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+");
+
+    private final Supplier<Library> library;
+    private final UserStore users;
+    private final MockStore store;
+    private final PracticeStore practiceStore;
+    private final QuestionPicker picker;
+    private final Grader grader;
+    private final PracticeFlow practice;
+    private final Clock clock;
+
+    public MockFlow(Supplier<Library> library, UserStore users, MockStore store, PracticeStore practiceStore,
+                    QuestionPicker picker, Grader grader, PracticeFlow practice, Clock clock) {
+        this.library = library;
+        this.users = users;
+        this.store = store;
+        this.practiceStore = practiceStore;
+        this.picker = picker;
+        this.grader = grader;
+        this.practice = practice;
+        this.clock = clock;
+    }
+
+    /** What {@code /mock [topic] [n]} asked for, or why it cannot be done. */
+    private record Request(String topic, int questions, String error) {
+        static Request refused(String error) {
+            return new Request(null, 0, error);
+        }
+    }
+
+    boolean running(long userId) {
+        return store.running(userId).isPresent();
+    }
+
+    /** {@code /mock}, {@code /mock [topic] [n]} in either order, or {@code /mock stop}. */
+    void start(Turn turn, String args) {
+        Optional<Mock> running = store.running(turn.user.userId());
+        if (args.equalsIgnoreCase("stop")) {
+            running.ifPresentOrElse(mock -> stop(turn, mock), () -> turn.say(turn.t("mock.none")));
+            return;
+        }
+        if (running.isPresent()) {
+            remind(turn, running.get(), turn.t("mock.already"));
+            return;
+        }
+        Request request = parse(turn, args);
+        if (request.error() != null) {
+            turn.say(request.error());
+            return;
+        }
+        begin(turn, request);
+    }
+
+    /** Free text while a mock runs: the answer to its current question. */
+    void answer(Turn turn, String text) {
+        Mock mock = store.running(turn.user.userId()).orElseThrow();
+        Optional<Question> question = currentQuestion(mock);
+        if (question.isEmpty()) {
+            advance(turn, mock.id(), turn.t("mock.withdrawn"));
+            return;
+        }
+        if (text.isBlank()) {
+            turn.say(turn.t("mock.answer.empty"));
+            return;
+        }
+        if (text.length() > PracticeFlow.MAX_ANSWER) {
+            turn.say(turn.t("answer.too.long", text.length(), PracticeFlow.MAX_ANSWER));
+            return;
+        }
+        Item item = mock.current().orElseThrow();
+        record(turn, mock, item, grader.grade(question.get(), text), text);
+        advance(turn, mock.id(), turn.t("mock.recorded", mock.numberOf(item), mock.size()));
+    }
+
+    /** Records a graded answer in the practice history (with its answer day and review) and in the mock. */
+    private void record(Turn turn, Mock mock, Item item, Grader.Verdict verdict, String text) {
+        long userId = turn.user.userId();
+        Asked asked = practiceStore.recordAnswer(userId, item.questionId(), item.topic(), item.askedAt(), text,
+                verdict.score(), clock.instant());
+        practiceStore.addAnswerDay(userId, practice.today(turn.user));
+        practice.schedule(turn.user, asked, Rating.fromScore(verdict.score()));
+        store.answer(mock.id(), item.position(), asked.id(), verdict.score(),
+                verdict.missed().stream().map(Question.KeyPoint::point).toList());
+    }
+
+    /** /skip while a mock runs: the current question scores 0 and the next one comes. */
+    void skip(Turn turn) {
+        Mock mock = store.running(turn.user.userId()).orElseThrow();
+        if (currentQuestion(mock).isEmpty()) {
+            advance(turn, mock.id(), turn.t("mock.withdrawn"));
+            return;
+        }
+        Item item = mock.current().orElseThrow();
+        Asked asked = practiceStore.recordSkip(turn.user.userId(), item.questionId(), item.topic(), item.askedAt(),
+                clock.instant());
+        practice.schedule(turn.user, asked, Rating.DIDNT);
+        store.skip(mock.id(), item.position(), asked.id());
+        advance(turn, mock.id(), turn.t("mock.skipped"));
+    }
+
+    /** /question while a mock runs. */
+    void busy(Turn turn) {
+        remind(turn, store.running(turn.user.userId()).orElseThrow(), turn.t("mock.busy"));
+    }
+
+    /** A press of the stop button: {@code data} is {@code stop:mockId}, honoured only for the running mock. */
+    void press(Turn turn, String data) {
+        Optional<Mock> running = store.running(turn.user.userId());
+        if (running.isEmpty() || !data.equals("stop:" + running.get().id())) {
+            turn.toast(turn.t("mock.stale"));
+            return;
+        }
+        turn.toast("");
+        turn.markup(List.of());
+        stop(turn, running.get());
+    }
+
+    private Request parse(Turn turn, String args) {
+        String topic = null;
+        String count = null;
+        for (String word : args.isBlank() ? new String[0] : args.strip().split("\\s+")) {
+            boolean number = NUMBER.matcher(word).matches();
+            if (number && count == null) {
+                count = word;
+            } else if (!number && topic == null) {
+                topic = word.toLowerCase(Locale.ROOT);
+            } else {
+                return Request.refused(turn.t("mock.usage", MAX_QUESTIONS, topicIds()));
+            }
+        }
+        if (topic != null && library.get().bank(topic).isEmpty()) {
+            return Request.refused(turn.t("mock.topic.unknown", Html.escape(shorten(topic)), topicIds()));
+        }
+        int n = count == null ? DEFAULT_QUESTIONS : count.length() > 3 ? -1 : Integer.parseInt(count);
+        if (n < 1 || n > MAX_QUESTIONS) {
+            return Request.refused(turn.t("mock.count.bad", Html.escape(shorten(count)), MAX_QUESTIONS));
+        }
+        return new Request(topic, n, null);
+    }
+
+    private void begin(Turn turn, Request request) {
+        long userId = turn.user.userId();
+        Collection<String> topics = request.topic() == null ? users.subscriptions(userId) : Set.of(request.topic());
+        List<Question> questions = picker.several(library.get(), userId, topics, request.questions());
+        if (questions.isEmpty()) {
+            turn.say(turn.t(topics.isEmpty() ? "topics.none" : "question.none.left"));
+            return;
+        }
+        long mockId = store.start(userId, request.topic(), questions, clock.instant());
+        StringBuilder intro = new StringBuilder(turn.t("mock.intro", questions.size()));
+        if (questions.size() < request.questions()) {
+            intro.append('\n').append(turn.t("mock.fewer", questions.size()));
+        }
+        if (practiceStore.open(userId).isPresent()) {
+            intro.append('\n').append(turn.t("mock.open.kept"));
+        }
+        advance(turn, mockId, intro.toString());
+    }
+
+    /** Asks the next question still in the banks, or ends the mock with its report card; {@code lead} goes first. */
+    private void advance(Turn turn, long mockId, String lead) {
+        Mock mock = store.find(mockId).orElseThrow();
+        for (Optional<Item> next = mock.nextPending(); next.isPresent(); next = mock.nextPending()) {
+            if (library.get().question(next.get().questionId()).isPresent()) {
+                store.open(mockId, next.get().position(), clock.instant());
+                Mock asked = store.find(mockId).orElseThrow();
+                turn.say(lead + "\n\n" + currentText(turn, asked), stopButton(turn, asked));
+                return;
+            }
+            store.drop(mockId, next.get().position());
+            mock = store.find(mockId).orElseThrow();
+        }
+        store.end(mockId, Mock.Status.FINISHED, clock.instant());
+        turn.say(lead + "\n\n" + (mock.scored().isEmpty() ? turn.t("mock.finished.empty") : reportCard(turn, mock)));
+    }
+
+    private void stop(Turn turn, Mock mock) {
+        mock.current().ifPresent(item -> store.drop(mock.id(), item.position()));
+        store.end(mock.id(), Mock.Status.STOPPED, clock.instant());
+        Mock stopped = store.find(mock.id()).orElseThrow();
+        if (stopped.scored().isEmpty()) {
+            turn.say(turn.t("mock.stopped.empty") + openQuestionNote(turn));
+            return;
+        }
+        turn.say(turn.t("mock.stopped", stopped.scored().size(), mock.size()) + "\n\n" + reportCard(turn, stopped));
+    }
+
+    /** Shows the current question again after {@code lead}, or moves on when it has left the banks. */
+    private void remind(Turn turn, Mock mock, String lead) {
+        if (currentQuestion(mock).isEmpty()) {
+            advance(turn, mock.id(), lead + "\n\n" + turn.t("mock.withdrawn"));
+            return;
+        }
+        turn.say(lead + "\n\n" + currentText(turn, mock), stopButton(turn, mock));
+    }
+
+    /** The question being answered; one that has left the banks is dropped from the mock. */
+    private Optional<Question> currentQuestion(Mock mock) {
+        Optional<Item> current = mock.current();
+        Optional<Question> question = current.flatMap(i -> library.get().question(i.questionId()));
+        if (question.isEmpty()) {
+            current.ifPresent(i -> store.drop(mock.id(), i.position()));
+        }
+        return question;
+    }
+
+    private String currentText(Turn turn, Mock mock) {
+        Item item = mock.current().orElseThrow();
+        Question q = library.get().question(item.questionId()).orElseThrow();
+        return turn.t("mock.question", mock.numberOf(item), mock.size()) + "\n" + practice.questionBody(turn, q)
+                + "\n\n" + turn.t("mock.prompt");
+    }
+
+    private String reportCard(Turn turn, Mock mock) {
+        StringBuilder out = new StringBuilder(turn.t("mock.card.title", mock.scored().size(), mock.averageScore()));
+        for (Item item : mock.scored()) {
+            String score = turn.t(item.status() == Mock.ItemStatus.SKIPPED ? "mock.card.skipped" : "mock.card.score",
+                    item.score());
+            out.append('\n').append(turn.t("mock.card.line", mock.numberOf(item), shortText(item), score));
+        }
+        appendMissed(turn, mock, out);
+        appendReview(turn, mock, out);
+        return out.append("\n\n").append(turn.t("mock.card.reviews")).append(openQuestionNote(turn)).toString();
+    }
+
+    private void appendMissed(Turn turn, Mock mock, StringBuilder out) {
+        List<MissedPoint> missed = store.missedMost(mock.userId(), mock.id(), MISSED_SHOWN);
+        if (missed.isEmpty()) {
+            return;
+        }
+        out.append("\n\n").append(turn.t("mock.card.missed"));
+        for (MissedPoint point : missed) {
+            out.append("\n• ").append(Html.escape(point.point()));
+            if (point.times() > 1) {
+                out.append(' ').append(turn.t("mock.card.missed.times", point.times()));
+            }
+        }
+    }
+
+    private void appendReview(Turn turn, Mock mock, StringBuilder out) {
+        List<Item> weakest = mock.weakest(WEAKEST_SHOWN);
+        out.append("\n\n").append(turn.t("mock.card.review"));
+        if (weakest.isEmpty()) {
+            out.append('\n').append(turn.t("mock.card.review.none", Mock.WEAK));
+        }
+        for (Item item : weakest) {
+            out.append("\n• ").append(turn.t("mock.card.review.item",
+                    Html.escape(practice.topicTitle(turn, item.topic())), shortText(item), item.score()));
+        }
+        mock.weakestTopic().ifPresent(t -> out.append('\n').append(turn.t("mock.card.review.topic",
+                Html.escape(practice.topicTitle(turn, t.topic())), t.average())));
+    }
+
+    private String openQuestionNote(Turn turn) {
+        boolean open = practiceStore.open(turn.user.userId())
+                .flatMap(a -> library.get().question(a.questionId())).isPresent();
+        return open ? "\n\n" + turn.t("mock.open.waiting") : "";
+    }
+
+    private String shortText(Item item) {
+        String text = library.get().question(item.questionId()).map(Question::question).orElse(item.questionId());
+        return Html.escape(text.codePointCount(0, text.length()) <= SHORT_TEXT ? text
+                : text.substring(0, text.offsetByCodePoints(0, SHORT_TEXT)) + "…");
+    }
+
+    private List<List<Button>> stopButton(Turn turn, Mock mock) {
+        return List.of(List.of(turn.button("button.mock.stop", "m:stop:" + mock.id())));
+    }
+
+    private String topicIds() {
+        return String.join(", ", library.get().topics());
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+}
