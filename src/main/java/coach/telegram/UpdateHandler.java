@@ -73,6 +73,11 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
             }
             incoming.ifPresent(in -> engine.handle(in)
                     .forEach(reply -> outbox.add(reply, priority(reply), clock.instant())));
+            mapper.leftChat(update).ifPresent(chatId -> {
+                log.info("Removed from chat {}; nothing more goes there", chatId);
+                engine.unreachable(chatId);
+                outbox.dropChat(chatId);
+            });
             updates.markHandled(id, clock.instant());
             return null;
         });

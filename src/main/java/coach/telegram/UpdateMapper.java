@@ -5,10 +5,12 @@ import coach.chat.Incoming.ChatType;
 import coach.chat.Incoming.Kind;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chat.Chat;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
@@ -36,6 +38,17 @@ final class UpdateMapper {
             return message(update.getChannelPost(), true);
         }
         return Optional.empty();
+    }
+
+    /** The chat the coach was removed from or blocked in, when the update says so. */
+    OptionalLong leftChat(Update update) {
+        ChatMemberUpdated change = update.getMyChatMember();
+        if (change == null || change.getChat() == null || change.getNewChatMember() == null) {
+            return OptionalLong.empty();
+        }
+        String status = change.getNewChatMember().getStatus();
+        return "left".equals(status) || "kicked".equals(status) ? OptionalLong.of(change.getChat().getId())
+                : OptionalLong.empty();
     }
 
     private Optional<Incoming> message(Message message, boolean channel) {

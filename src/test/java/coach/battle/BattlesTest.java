@@ -340,4 +340,14 @@ class BattlesTest {
             assertTrue(inMinute <= 20, inMinute + " messages in the minute from " + t);
         }
     }
+
+    @Test
+    void aChatThatRemovedTheCoachLosesItsBattleAndItsDailyBattle() {
+        admin("/battle redis 1");
+        admin("/battle daily 21:00");
+        coach.engine().unreachable(GROUP);
+        assertTrue(coach.battles().running().isEmpty());
+        assertTrue(html(admin("/battle off")).contains("no daily battle"));
+        assertEquals(List.of(), tick());
+    }
 }

@@ -72,4 +72,22 @@ class UpdateMapperTest {
         assertEquals(56, in.userId());
         assertEquals("b:1:1:2", in.callbackData());
     }
+
+    @Test
+    void beingRemovedFromAGroupOrBlockedIsNoticedAndJoiningIsNot() throws Exception {
+        String change = """
+                {"update_id":5,"my_chat_member":{"chat":{"id":%d,"type":"%s"},"date":1,
+                 "from":{"id":56,"is_bot":false,"first_name":"Bob"},
+                 "old_chat_member":{"status":"member","user":{"id":42,"is_bot":true,"first_name":"Coach"}},
+                 "new_chat_member":{"status":"%s","user":{"id":42,"is_bot":true,"first_name":"Coach"}%s}}}""";
+        ObjectMapper json = new ObjectMapper();
+        assertEquals(java.util.OptionalLong.of(-1007), mapper.leftChat(json.readValue(
+                change.formatted(-1007, "supergroup", "left", ""), Update.class)));
+        assertEquals(java.util.OptionalLong.of(56), mapper.leftChat(json.readValue(
+                change.formatted(56, "private", "kicked", ",\"until_date\":0"), Update.class)));
+        assertEquals(java.util.OptionalLong.empty(), mapper.leftChat(json.readValue(
+                change.formatted(-1007, "supergroup", "member", ""), Update.class)));
+        assertEquals(Optional.empty(), mapper.map(json.readValue(change.formatted(-1007, "supergroup", "left", ""),
+                Update.class)));
+    }
 }
