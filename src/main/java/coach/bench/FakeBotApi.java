@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * An in-process Bot API server on 127.0.0.1 speaking Telegram's JSON: it queues updates for getUpdates with real
+ * An in-process Bot API server on 127.0.0.1 speaking Telegram's JSON (and reading photo uploads): it queues updates for getUpdates with real
  * offset semantics, answers sends with Messages, records every call, and can inject faults. Used by the tests
  * and by {@code coach bench}; it only ever listens on the loopback address.
  */
@@ -52,7 +53,7 @@ public final class FakeBotApi implements AutoCloseable {
     private volatile long maxHoldMillis = 1000;
     private volatile long sendDelayMillis;
 
-    /** One request the server received: the method (lower case) and its JSON body. */
+    /** One request the server received: the method (lower case) and its JSON body (a form read into JSON). */
     public record Call(String method, JsonNode body, long atMillis) {
         public long chatId() {
             return body.path("chat_id").asLong();
@@ -60,6 +61,15 @@ public final class FakeBotApi implements AutoCloseable {
 
         public String text() {
             return body.path("text").asText("");
+        }
+
+        public String caption() {
+            return body.path("caption").asText("");
+        }
+
+        /** The bytes of an uploaded photo, empty when the call carried none. */
+        public byte[] photo() {
+            return Base64.getDecoder().decode(body.path("photo").path("data").asText(""));
         }
 
         public List<String> buttonData() {
@@ -249,7 +259,9 @@ public final class FakeBotApi implements AutoCloseable {
             }
             String method = path[2].toLowerCase(Locale.ROOT);
             byte[] raw = exchange.getRequestBody().readAllBytes();
-            JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
+            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            JsonNode body = raw.length == 0 ? json.createObjectNode()
+                    : MultipartForm.matches(type) ? MultipartForm.parse(raw, type, json) : json.readTree(raw);
             Fault fault = method.startsWith("send") && overRate(arrived) ? Fault.tooManyRequests(method, 1)
                     : takeFault(method, body);
             if (fault != null) {
@@ -313,6 +325,7 @@ public final class FakeBotApi implements AutoCloseable {
             case "deletewebhook", "setmycommands", "answercallbackquery" -> json.getNodeFactory().booleanNode(true);
             case "getupdates" -> updates(body);
             case "sendmessage", "editmessagetext", "editmessagereplymarkup" -> message(body);
+            case "sendphoto" -> photoMessage(body);
             default -> null;
         };
     }
@@ -327,6 +340,26 @@ public final class FakeBotApi implements AutoCloseable {
             message.put("text", body.get("text").asText());
         }
         return message;
+    }
+
+    private JsonNode photoMessage(JsonNode body) {
+        ObjectNode message = (ObjectNode) message(body);
+        byte[] png = Base64.getDecoder().decode(body.path("photo").path("data").asText(""));
+        boolean isPng = png.length >= 24 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G';
+        message.putArray("photo").addObject()
+                .put("file_id", "photo" + message.get("message_id").asInt())
+                .put("file_unique_id", "u" + message.get("message_id").asInt())
+                .put("width", isPng ? bigEndianInt(png, 16) : 0)
+                .put("height", isPng ? bigEndianInt(png, 20) : 0)
+                .put("file_size", png.length);
+        if (body.has("caption")) {
+            message.put("caption", body.get("caption").asText());
+        }
+        return message;
+    }
+
+    private static int bigEndianInt(byte[] bytes, int at) {
+        return (bytes[at] & 0xff) << 24 | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8 | bytes[at + 3] & 0xff;
     }
 
     private synchronized ArrayNode updates(JsonNode body) {

@@ -25,7 +25,7 @@ class TerminalChatTest {
                 MutableClock.at("2026-11-23T02:00:00Z"))) {
             String typed = String.join("\n", "/start", "2", "/question", "全局解释器锁 多进程 创建实例 初始化", "1",
                     "/stats", "/quit") + "\n";
-            new TerminalChat(coach.engine(), new BufferedReader(new StringReader(typed)), new PrintWriter(screen)).run();
+            new TerminalChat(coach.engine(), new BufferedReader(new StringReader(typed)), new PrintWriter(screen), dir).run();
         }
         String out = screen.toString();
         assertTrue(out.contains("[1] ✅ Python  [2] ✅ Redis  [3] ▶ 来一题"), out);
