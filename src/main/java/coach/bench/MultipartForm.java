@@ -3,13 +3,16 @@ package coach.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads a multipart/form-data body, as the Bot API client sends for files, into a JSON object: a text field becomes a
- * string, a file field becomes {@code {"file_name", "length", "data"}} with the bytes in base64.
+ * string, a file field becomes {@code {"file_name", "length", "data"}} with the bytes in base64. A field whose value
+ * is {@code attach://NAME}, as the client sends it, is replaced by the file part called NAME.
  */
 final class MultipartForm {
 
@@ -17,6 +20,7 @@ final class MultipartForm {
     private static final Pattern NAME = Pattern.compile("\\bname=\"([^\"]*)\"");
     private static final Pattern FILE_NAME = Pattern.compile("\\bfilename=\"([^\"]*)\"");
     private static final String CRLF = "\r\n";
+    private static final String ATTACH = "attach://";
 
     private MultipartForm() {
     }
@@ -45,7 +49,20 @@ final class MultipartForm {
             addPart(form, body.substring(headersStart, headersEnd), body.substring(headersEnd + 4, next));
             start = next + CRLF.length();
         }
+        resolveAttachments(form);
         return form;
+    }
+
+    private static void resolveAttachments(ObjectNode form) {
+        List<String> fields = new ArrayList<>();
+        form.fieldNames().forEachRemaining(fields::add);
+        for (String field : fields) {
+            String value = form.get(field).asText("");
+            if (value.startsWith(ATTACH) && form.get(value.substring(ATTACH.length())) instanceof ObjectNode file) {
+                form.set(field, file);
+                form.remove(value.substring(ATTACH.length()));
+            }
+        }
     }
 
     private static void addPart(ObjectNode form, String headers, String content) {

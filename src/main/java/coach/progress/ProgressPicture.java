@@ -27,7 +27,7 @@ public final class ProgressPicture {
 
     /** Weeks in the calendar, the current one last. */
     public static final int WEEKS = 26;
-    static final int WIDTH = 784;
+    public static final int WIDTH = 784;
 
     static final Color BACKGROUND = Color.WHITE;
     static final Color EMPTY = new Color(0xEBEDF0);
@@ -88,7 +88,7 @@ public final class ProgressPicture {
     }
 
     /** The first day shown: the Monday {@value #WEEKS} weeks back, counting the current week. */
-    static LocalDate firstDay(LocalDate today) {
+    public static LocalDate firstDay(LocalDate today) {
         return today.with(DayOfWeek.MONDAY).minusWeeks(WEEKS - 1);
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import coach.Coach;
 import coach.MutableClock;
 import coach.TestCoach;
+import coach.progress.ProgressPicture;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -208,6 +209,46 @@ class EngineTest {
             say("/question");
             say("answer");
             assertTrue(text(say("/stats")).contains("Current streak: 2 days"), "Oct 31 EDT and Nov 1 EST");
+        }
+
+        private void answerAt(String instant) {
+            clock.set(instant);
+            say("/question");
+            say("answer");
+        }
+
+        @Test
+        void statsShowFreezesHeldAndComeWithAPicture() throws Exception {
+            say("/start");
+            answerAt("2026-11-23T02:00:00Z");
+            List<Reply> replies = say("/stats");
+            assertTrue(text(replies).contains("Streak freezes: 0 of 2"), text(replies));
+            Reply.Photo photo = (Reply.Photo) replies.get(replies.size() - 1);
+            assertEquals(ANN, photo.chatId());
+            assertTrue(photo.caption().contains("last 26 weeks"), photo.caption());
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(
+                    new java.io.ByteArrayInputStream(photo.png()));
+            assertEquals(ProgressPicture.WIDTH, image.getWidth());
+        }
+
+        @Test
+        void aFreezeIsEarnedAndSpentOnTheUsersOwnCalendar() {
+            say("/start");
+            say("/tz America/Los_Angeles");
+            for (int day = 16; day <= 22; day++) {
+                answerAt("2026-11-" + day + "T20:00:00Z");
+            }
+            clock.set("2026-11-24T06:00:00Z");
+            String losAngeles = text(say("/stats"));
+            assertTrue(losAngeles.contains("Current streak: 7 days"), losAngeles);
+            assertTrue(losAngeles.contains("Streak freezes: 1 of 2"), "23 Nov is still today in LA: " + losAngeles);
+
+            say("/tz Asia/Shanghai");
+            String shanghai = text(say("/stats"));
+            assertTrue(shanghai.contains("Current streak: 7 days"), shanghai);
+            assertTrue(shanghai.contains("Streak freezes: 0 of 2"), "23 Nov is over in Shanghai: " + shanghai);
+            String daily = text(coach.engine().dailyQuestion(ANN).orElseThrow().replies());
+            assertTrue(daily.strip().startsWith("🧊") && daily.contains("7-day streak alive (0 left)"), daily);
         }
 
         @Test

@@ -34,6 +34,8 @@ class TerminalChatTest {
         assertTrue(out.contains("[1] ✅ 会了  [2] 🤔 部分会  [3] ❌ 不会"), out);
         assertTrue(out.contains("已记录：✅ 会了"), out);
         assertTrue(out.contains("当前连续：1 天"), out);
+        assertTrue(out.contains("最近 26 周") && out.contains("[picture: " + dir.resolve("stats.png")), out);
+        assertTrue(java.nio.file.Files.size(dir.resolve("stats.png")) > 1000, "the picture was saved");
         assertTrue(out.contains("(https://docs.python.org/3/"), "links shown as plain URLs: " + out);
         assertTrue(out.endsWith("Bye!\n") || out.endsWith("Bye!\r\n"));
     }

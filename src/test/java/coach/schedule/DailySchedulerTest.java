@@ -128,7 +128,7 @@ class DailySchedulerTest {
         clock.set("2026-11-25T01:01:00Z");
         scheduler.tick();
         FakeBotApi.Call daily = api.await("sendMessage", c -> c.chatId() == SHANGHAI && c.text().contains("今日一题"));
-        assertTrue(daily.text().startsWith("⚠️"), daily.text());
+        assertTrue(daily.text().startsWith("⚠️") && daily.text().contains("1 天的连续记录中断了"), daily.text());
     }
 
     @Test
