@@ -60,14 +60,22 @@ public final class PracticeFlow {
         turn.say(questionText(turn, next.get()));
     }
 
-    /** Asks the day's question: the same choice as /question, replacing any question left open. */
-    Optional<Engine.DailyQuestion> daily(Turn turn) {
+    /**
+     * Asks the day's question: the same choice as /question, replacing any question left open, after the weekly
+     * summary when there is one. With no question left, the summary goes alone.
+     */
+    Optional<Engine.DailyQuestion> daily(Turn turn, String summary) {
         Optional<Question> next = nextQuestion(turn.user);
         if (next.isEmpty()) {
-            return Optional.empty();
+            if (summary.isEmpty()) {
+                return Optional.empty();
+            }
+            turn.say(summary);
+            return Optional.of(new Engine.DailyQuestion(null, turn.replies()));
         }
         store.ask(turn.user.userId(), next.get().id(), next.get().topic(), clock.instant());
-        turn.say(streakNews(turn) + turn.t("daily.header") + "\n\n" + questionText(turn, next.get()));
+        String lead = summary.isEmpty() ? "" : summary + "\n\n";
+        turn.say(lead + streakNews(turn) + turn.t("daily.header") + "\n\n" + questionText(turn, next.get()));
         return Optional.of(new Engine.DailyQuestion(next.get().id(), turn.replies()));
     }
 

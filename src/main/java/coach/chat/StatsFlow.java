@@ -4,11 +4,13 @@ import coach.bank.Library;
 import coach.practice.PracticeStore;
 import coach.practice.PracticeStore.TopicScore;
 import coach.practice.Streaks;
+import coach.practice.Week;
 import coach.progress.Progress;
 import coach.progress.ProgressPicture;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,11 +20,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The user's progress: streaks and freezes on their own calendar, answers, and the average score per topic, as text
- * and as a picture.
+ * and as a picture; and the summary of their week.
  */
 public final class StatsFlow {
 
     private static final Logger log = LoggerFactory.getLogger(StatsFlow.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    /** Fewer answering days than this in a week earn the suggestion to answer more often. */
+    static final int STEADY_DAYS = 4;
+    /** A weakest topic averaging below this earns the suggestion to focus on it. */
+    static final int WEAK_SCORE = 60;
 
     private final Supplier<Library> library;
     private final PracticeStore store;
@@ -83,7 +91,40 @@ public final class StatsFlow {
         return days;
     }
 
-    String title(Turn turn, String topic) {
+    /** The summary of the seven days ending today: answers, average score, weakest topic and one suggestion. */
+    String weekly(Turn turn) {
+        ZoneId zone = turn.user.zone();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate first = today.minusDays(6);
+        Week week = Week.of(store.answersSince(turn.user.userId(), first.atStartOfDay(zone).toInstant()), zone);
+        Streaks.Streak streak = Streaks.of(store.answerDays(turn.user.userId()), today);
+        StringBuilder out = new StringBuilder(turn.t("weekly.title", first.format(DAY), today.format(DAY)));
+        if (week.answers() == 0) {
+            out.append('\n').append(turn.t("weekly.none"));
+        } else {
+            out.append('\n').append(turn.t("weekly.answers", week.answers(), week.days(), week.averageScore()));
+        }
+        week.weakest().ifPresent(w -> out.append('\n').append(turn.t("weekly.weakest",
+                Html.escape(title(turn, w.topic())), w.averageScore())));
+        out.append('\n').append(turn.t("weekly.streak", streak.current(), streak.freezes()));
+        return out.append("\n\n").append(suggestion(turn, week)).toString();
+    }
+
+    private String suggestion(Turn turn, Week week) {
+        if (week.answers() == 0) {
+            return turn.t("weekly.suggest.start");
+        }
+        if (week.days() < STEADY_DAYS) {
+            return turn.t("weekly.suggest.days", week.days(), turn.user.dailyTime().format(CLOCK));
+        }
+        TopicScore weakest = week.weakest().orElseThrow();
+        if (weakest.averageScore() < WEAK_SCORE) {
+            return turn.t("weekly.suggest.focus", Html.escape(title(turn, weakest.topic())));
+        }
+        return turn.t("weekly.suggest.widen");
+    }
+
+    private String title(Turn turn, String topic) {
         return library.get().bank(topic).map(b -> b.title().in(turn.language())).orElse(topic);
     }
 }

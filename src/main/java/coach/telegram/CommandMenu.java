@@ -14,7 +14,8 @@ final class CommandMenu {
 
     private static final Logger log = LoggerFactory.getLogger(CommandMenu.class);
     static final List<String> COMMANDS = List.of(
-            "question", "skip", "topics", "stats", "time", "tz", "pause", "resume", "lang", "report", "help", "start");
+            "question", "skip", "topics", "stats", "weekly", "time", "tz", "pause", "resume", "lang", "report", "help",
+            "start");
 
     private CommandMenu() {
     }

@@ -247,7 +247,7 @@ class EngineTest {
             String shanghai = text(say("/stats"));
             assertTrue(shanghai.contains("Current streak: 7 days"), shanghai);
             assertTrue(shanghai.contains("Streak freezes: 0 of 2"), "23 Nov is over in Shanghai: " + shanghai);
-            String daily = text(coach.engine().dailyQuestion(ANN).orElseThrow().replies());
+            String daily = text(coach.engine().dailyQuestion(ANN, false).orElseThrow().replies());
             assertTrue(daily.strip().startsWith("🧊") && daily.contains("7-day streak alive (0 left)"), daily);
         }
 
@@ -258,6 +258,80 @@ class EngineTest {
             say("answer");
             clock.set("2026-11-25T02:00:00Z");
             assertTrue(text(say("/stats")).contains("Current streak: 0 days · longest: 1 days"));
+        }
+    }
+
+    @Nested
+    class WeeklySummary {
+
+        private String sundayMessage() {
+            clock.set("2026-11-29T12:00:00Z");
+            return text(coach.engine().dailyQuestion(ANN, true).orElseThrow().replies());
+        }
+
+        private void answerOn(int day, boolean well) {
+            clock.set("2026-11-" + day + "T02:00:00Z");
+            say("/question");
+            String open = coach.database().one(
+                    "SELECT question_id FROM asked WHERE user_id = ? AND status = 'open'", rs -> rs.getString(1), ANN)
+                    .orElseThrow();
+            say(well ? coach.library().question(open).orElseThrow().answer() : "x");
+        }
+
+        @Test
+        void isOnByDefaultAndTurnsOffAndOn() {
+            say("/start");
+            assertTrue(coach.users().find(ANN).orElseThrow().weekly());
+            assertTrue(text(say("/weekly")).contains("Weekly summary on: every Sunday at 20:00 (Asia/Shanghai)"));
+            assertTrue(text(say("/weekly off")).contains("Weekly summary off"));
+            assertFalse(coach.users().find(ANN).orElseThrow().weekly());
+            assertTrue(text(say("/weekly maybe")).contains("Use /weekly on or /weekly off"));
+            assertFalse(coach.users().find(ANN).orElseThrow().weekly());
+            say("/weekly ON");
+            assertTrue(coach.users().find(ANN).orElseThrow().weekly());
+        }
+
+        @Test
+        void anEmptyWeekSuggestsStartingSmallAboveTheDaysQuestion() {
+            say("/start");
+            String message = sundayMessage();
+            assertTrue(message.contains("<b>Your week</b> · 11-23 – 11-29"), message);
+            assertTrue(message.contains("No answers this week") && message.contains("Start again small"), message);
+            assertTrue(message.indexOf("Today's question") > message.indexOf("Your week"), message);
+        }
+
+        @Test
+        void weakAnswersOnMostDaysSuggestFocusingOnTheWeakestTopic() {
+            say("/start");
+            answerOn(22, true);
+            for (int day = 23; day <= 26; day++) {
+                answerOn(day, false);
+            }
+            String message = sundayMessage();
+            assertTrue(message.contains("4 answers on 4 of 7 days · average score 0"), "Sunday the 22nd is last week: "
+                    + message);
+            assertTrue(message.contains("Weakest topic: Python (average 0)"), message);
+            assertTrue(message.contains("Focus on Python for a few days"), message);
+        }
+
+        @Test
+        void fewDaysSuggestAnsweringMoreOften() {
+            say("/start");
+            answerOn(24, true);
+            answerOn(27, true);
+            assertTrue(sundayMessage().contains("You answered on 2 of 7 days. Answering the daily question at 09:00"));
+        }
+
+        @Test
+        void aStrongWeekSuggestsANewTopic() {
+            say("/start");
+            for (int day = 25; day <= 28; day++) {
+                answerOn(day, true);
+            }
+            String message = sundayMessage();
+            assertTrue(message.contains("4 answers on 4 of 7 days · average score 100"), message);
+            assertTrue(message.contains("A strong week!"), message);
+            assertTrue(message.contains("Streak: 4 days"), message);
         }
     }
 

@@ -127,6 +127,8 @@ class TelegramBotTest {
         Set<String> languages = api.calls("setMyCommands").stream()
                 .map(c -> c.body().path("language_code").asText("default")).collect(Collectors.toSet());
         assertEquals(Set.of("zh", "en", "default"), languages);
+        assertTrue(api.calls("setMyCommands").stream().allMatch(c -> c.body().path("commands").toString()
+                .contains("\"command\":\"weekly\"")), "/weekly is in every menu");
     }
 
     @Test
