@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,9 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * An in-process Bot API server on 127.0.0.1 speaking Telegram's JSON (and reading photo uploads): it queues updates for getUpdates with real
- * offset semantics, answers sends with Messages, records every call, and can inject faults. Used by the tests
- * and by {@code coach bench}; it only ever listens on the loopback address.
+ * An in-process Bot API server on 127.0.0.1 speaking Telegram's JSON and reading photo uploads: it queues updates
+ * for getUpdates with real offset semantics, answers sends with Messages, records every call, and can inject faults.
+ * Used by the tests and by {@code coach bench}; it only ever listens on the loopback address.
  */
 public final class FakeBotApi implements AutoCloseable {
 
@@ -359,7 +360,7 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private static int bigEndianInt(byte[] bytes, int at) {
-        return (bytes[at] & 0xff) << 24 | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8 | bytes[at + 3] & 0xff;
+        return ByteBuffer.wrap(bytes, at, 4).getInt();
     }
 
     private synchronized ArrayNode updates(JsonNode body) {

@@ -37,7 +37,8 @@ public final class DeliveryStore {
     /** Users whose next due moment has not been computed yet (new, or settings changed), a page at a time. */
     public List<Due> unscheduled(int limit) {
         return db.list("""
-                SELECT user_id, zone, daily_time, weekly FROM users WHERE next_due_at IS NULL ORDER BY user_id LIMIT ?""",
+                SELECT user_id, zone, daily_time, weekly FROM users
+                WHERE next_due_at IS NULL ORDER BY user_id LIMIT ?""",
                 rs -> new Due(rs.getLong(1), ZoneId.of(rs.getString(2)), LocalTime.parse(rs.getString(3)),
                         rs.getInt(4) == 1, null),
                 limit);
