@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * An in-process Bot API server on 127.0.0.1 speaking Telegram's JSON: it queues updates for getUpdates with real
- * offset semantics, answers sends with Messages, records every call, and can inject faults. Used by the tests
- * and by {@code coach bench}; it only ever listens on the loopback address.
+ * An in-process Bot API server on 127.0.0.1 speaking Telegram's JSON and reading photo uploads: it queues updates
+ * for getUpdates with real offset semantics, answers sends with Messages, records every call, and can inject faults.
+ * Used by the tests and by {@code coach bench}; it only ever listens on the loopback address.
  */
 public final class FakeBotApi implements AutoCloseable {
 
@@ -65,6 +67,15 @@ public final class FakeBotApi implements AutoCloseable {
 
         public String text() {
             return body.path("text").asText("");
+        }
+
+        public String caption() {
+            return body.path("caption").asText("");
+        }
+
+        /** The bytes of an uploaded photo, empty when the call carried none. */
+        public byte[] photo() {
+            return Base64.getDecoder().decode(body.path("photo").path("data").asText(""));
         }
 
         public List<String> buttonData() {
@@ -288,7 +299,9 @@ public final class FakeBotApi implements AutoCloseable {
             }
             String method = path[2].toLowerCase(Locale.ROOT);
             byte[] raw = exchange.getRequestBody().readAllBytes();
-            JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
+            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            JsonNode body = raw.length == 0 ? json.createObjectNode()
+                    : MultipartForm.matches(type) ? MultipartForm.parse(raw, type, json) : json.readTree(raw);
             Fault fault = method.startsWith("send") && overRate(arrived) ? Fault.tooManyRequests(method, 1)
                     : takeFault(method, body);
             if (fault != null) {
@@ -355,6 +368,7 @@ public final class FakeBotApi implements AutoCloseable {
             case "getupdates" -> updates(body);
             case "sendmessage", "editmessagetext", "editmessagereplymarkup" -> message(body);
             case "getchatmember" -> member(body);
+            case "sendphoto" -> photoMessage(body);
             default -> null;
         };
     }
@@ -386,6 +400,26 @@ public final class FakeBotApi implements AutoCloseable {
             member.put("status", "member");
         }
         return member;
+    }
+
+    private JsonNode photoMessage(JsonNode body) {
+        ObjectNode message = (ObjectNode) message(body);
+        byte[] png = Base64.getDecoder().decode(body.path("photo").path("data").asText(""));
+        boolean isPng = png.length >= 24 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G';
+        message.putArray("photo").addObject()
+                .put("file_id", "photo" + message.get("message_id").asInt())
+                .put("file_unique_id", "u" + message.get("message_id").asInt())
+                .put("width", isPng ? bigEndianInt(png, 16) : 0)
+                .put("height", isPng ? bigEndianInt(png, 20) : 0)
+                .put("file_size", png.length);
+        if (body.has("caption")) {
+            message.put("caption", body.get("caption").asText());
+        }
+        return message;
+    }
+
+    private static int bigEndianInt(byte[] bytes, int at) {
+        return ByteBuffer.wrap(bytes, at, 4).getInt();
     }
 
     private synchronized ArrayNode updates(JsonNode body) {

@@ -71,6 +71,7 @@ public final class Engine {
                 Map.entry("pause", (turn, args) -> settings.pause(turn)),
                 Map.entry("resume", (turn, args) -> settings.resume(turn)),
                 Map.entry("stats", (turn, args) -> stats.show(turn)),
+                Map.entry("weekly", settings::weekly),
                 Map.entry("report", reports::start));
     }
 
@@ -114,16 +115,21 @@ public final class Engine {
         });
     }
 
-    /** The daily question for a user, recorded as asked, or empty when their topics offer none or a mock runs. */
-    public Optional<DailyQuestion> dailyQuestion(long userId) {
+    /**
+     * The day's message for a user: the daily question, recorded as asked, led by the summary of the week when
+     * {@code withSummary}. Empty when there is neither (no summary asked for and no question left in their topics)
+     * and while a mock interview runs, so the two never mix.
+     */
+    public Optional<DailyQuestion> dailyQuestion(long userId, boolean withSummary) {
         return db.tx(c -> users.find(userId).filter(user -> !mock.running(user.userId())).flatMap(user -> {
             Incoming in = new Incoming(Incoming.Kind.TEXT, user.chatId(), Incoming.ChatType.PRIVATE, user.userId(),
                     user.firstName(), user.language(), "", 0, null, null);
-            return practice.daily(new Turn(in, user, texts));
+            Turn turn = new Turn(in, user, texts);
+            return practice.daily(turn, withSummary ? stats.weekly(turn) : "");
         }));
     }
 
-    /** A daily question and the message that carries it. */
+    /** The day's message and the question it carries (null when it carries only the weekly summary). */
     public record DailyQuestion(String questionId, List<Reply> replies) {
         public DailyQuestion {
             replies = List.copyOf(replies);
@@ -236,7 +242,7 @@ public final class Engine {
 
     private void register(Incoming in) {
         User user = new User(in.userId(), in.chatId(), shorten(in.firstName()), Texts.languageFor(in.languageCode()),
-                defaults.zone(), defaults.dailyTime(), false, true, null);
+                defaults.zone(), defaults.dailyTime(), false, true, null, true);
         users.create(user, clock.instant());
         users.subscribe(in.userId(), topics.allTopics());
         log.info("New user {}", in.userId());

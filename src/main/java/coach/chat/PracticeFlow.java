@@ -10,6 +10,7 @@ import coach.practice.QuestionPicker;
 import coach.practice.Rating;
 import coach.practice.Repetition;
 import coach.practice.Review;
+import coach.practice.Streaks;
 import coach.user.User;
 import coach.user.UserStore;
 import java.time.Clock;
@@ -59,23 +60,41 @@ public final class PracticeFlow {
         turn.say(questionText(turn, next.get()));
     }
 
-    /** Asks the day's question: the same choice as /question, replacing any question left open. */
-    Optional<Engine.DailyQuestion> daily(Turn turn) {
+    /**
+     * Asks the day's question: the same choice as /question, replacing any question left open, after the weekly
+     * summary when there is one. With no question left, the summary goes alone.
+     */
+    Optional<Engine.DailyQuestion> daily(Turn turn, String summary) {
         Optional<Question> next = nextQuestion(turn.user);
         if (next.isEmpty()) {
-            return Optional.empty();
+            if (summary.isEmpty()) {
+                return Optional.empty();
+            }
+            turn.say(summary);
+            return Optional.of(new Engine.DailyQuestion(null, turn.replies()));
         }
         store.ask(turn.user.userId(), next.get().id(), next.get().topic(), clock.instant());
-        String atRisk = streakAtRisk(turn.user) ? turn.t("daily.at.risk") + "\n\n" : "";
-        turn.say(atRisk + turn.t("daily.header") + "\n\n" + questionText(turn, next.get()));
+        String lead = summary.isEmpty() ? "" : summary + "\n\n";
+        turn.say(lead + streakNews(turn) + turn.t("daily.header") + "\n\n" + questionText(turn, next.get()));
         return Optional.of(new Engine.DailyQuestion(next.get().id(), turn.replies()));
     }
 
-    /** The user has answered before, but not yesterday on their calendar. */
-    private boolean streakAtRisk(User user) {
-        List<LocalDate> days = store.answerDays(user.userId());
-        LocalDate yesterday = today(user).minusDays(1);
-        return !days.isEmpty() && !days.contains(yesterday) && !days.contains(today(user));
+    /**
+     * A line on what yesterday's missing answer did: a freeze was spent and the streak lives on, or the streak ended.
+     * Empty when the user answered yesterday or today, or had no streak to lose.
+     */
+    private String streakNews(Turn turn) {
+        List<LocalDate> days = store.answerDays(turn.user.userId());
+        LocalDate today = today(turn.user);
+        Streaks.Streak now = Streaks.of(days, today);
+        if (now.frozen().contains(today.minusDays(1))) {
+            return turn.t("daily.freeze.used", now.current(), now.freezes()) + "\n\n";
+        }
+        Streaks.Streak yesterday = Streaks.of(days, today.minusDays(1));
+        if (now.current() == 0 && yesterday.current() > 0) {
+            return turn.t("daily.streak.ended", yesterday.current()) + "\n\n";
+        }
+        return "";
     }
 
     /** The question the user should get next, by the same rule as /question. */

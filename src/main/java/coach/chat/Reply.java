@@ -2,12 +2,18 @@ package coach.chat;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
-/** Something the coach says back: a new message, an edit of one of its messages, or a toast for a button press. */
+/**
+ * Something the coach says back: a new message, a picture, an edit of one of its messages, or a toast for a button
+ * press.
+ */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = Reply.Send.class, name = "send"),
+        @JsonSubTypes.Type(value = Reply.Photo.class, name = "photo"),
         @JsonSubTypes.Type(value = Reply.Edit.class, name = "edit"),
         @JsonSubTypes.Type(value = Reply.Markup.class, name = "markup"),
         @JsonSubTypes.Type(value = Reply.Toast.class, name = "toast")})
@@ -32,6 +38,42 @@ public sealed interface Reply {
 
         public Send(long chatId, String html) {
             this(chatId, html, List.of(), null);
+        }
+    }
+
+    /** A PNG picture with an HTML caption of at most {@value #MAX_CAPTION} characters (possibly empty). */
+    record Photo(long chatId, byte[] png, String caption) implements Reply {
+
+        /** Telegram's limit on a photo caption. */
+        public static final int MAX_CAPTION = 1024;
+
+        public Photo {
+            Objects.requireNonNull(png, "png");
+            Objects.requireNonNull(caption, "caption");
+            if (caption.length() > MAX_CAPTION) {
+                throw new IllegalArgumentException("caption longer than " + MAX_CAPTION + ": " + caption.length());
+            }
+            png = png.clone();
+        }
+
+        @Override
+        public byte[] png() {
+            return png.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Photo p && p.chatId == chatId && Arrays.equals(p.png, png) && p.caption.equals(caption);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(chatId, Arrays.hashCode(png), caption);
+        }
+
+        @Override
+        public String toString() {
+            return "Photo[chatId=" + chatId + ", png=" + png.length + " bytes, caption=" + caption + "]";
         }
     }
 

@@ -1,5 +1,6 @@
 package coach.chat;
 
+import coach.user.User;
 import coach.user.UserStore;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -11,7 +12,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The user's own settings: daily time, time zone, language, pause and resume. */
+/** The user's own settings: daily time, time zone, language, pause and resume, the weekly summary. */
 public final class SettingsFlow {
 
     private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:：](\\d{2})");
@@ -75,6 +76,21 @@ public final class SettingsFlow {
         }
         users.setPaused(turn.user.userId(), false);
         turn.say(turn.t("resume.done", time, turn.user.zone().getId()));
+    }
+
+    /** {@code /weekly on|off} sets the weekly summary; without an argument, says whether it is on. */
+    void weekly(Turn turn, String args) {
+        String choice = args.strip().toLowerCase(Locale.ROOT);
+        if (!choice.isEmpty() && !choice.equals("on") && !choice.equals("off")) {
+            turn.say(turn.t("weekly.bad"));
+            return;
+        }
+        boolean on = choice.isEmpty() ? turn.user.weekly() : choice.equals("on");
+        if (on != turn.user.weekly()) {
+            users.setWeekly(turn.user.userId(), on);
+        }
+        turn.say(on ? turn.t("weekly.on", User.SUMMARY_TIME.format(CLOCK), turn.user.zone().getId())
+                : turn.t("weekly.off"));
     }
 
     /** A region zone like Asia/Shanghai, or UTC; offsets and abbreviations are refused as ambiguous. */

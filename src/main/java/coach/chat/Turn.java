@@ -43,6 +43,10 @@ final class Turn {
         replies.add(new Reply.Send(chatId, html, List.of()));
     }
 
+    void photo(byte[] png, String caption) {
+        replies.add(new Reply.Photo(in.chatId(), png, caption));
+    }
+
     void edit(String html, List<List<Button>> buttons) {
         replies.add(new Reply.Edit(in.chatId(), in.messageId(), html, buttons));
     }

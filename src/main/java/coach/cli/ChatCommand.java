@@ -35,7 +35,8 @@ public final class ChatCommand implements Callable<Integer> {
         try (Coach coach = Coach.assemble(settings, database, Clock.systemUTC(), RandomGenerator.getDefault())) {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-            new TerminalChat(coach.engine(), in, out).run();
+            Path pictures = database.toAbsolutePath().getParent();
+            new TerminalChat(coach.engine(), in, out, pictures).run();
         }
         return 0;
     }

@@ -7,12 +7,14 @@ import coach.chat.Reply;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The coach in a terminal: each line typed is a message; the buttons of the last message are shown numbered, and
- * typing a number presses one.
+ * typing a number presses one. A picture is saved as a PNG file in a folder and its path is shown.
  */
 final class TerminalChat {
 
@@ -21,14 +23,16 @@ final class TerminalChat {
     private final Engine engine;
     private final BufferedReader in;
     private final PrintWriter out;
+    private final Path pictures;
     private final List<Reply.Button> buttons = new ArrayList<>();
     private int lastMessageId;
     private int presses;
 
-    TerminalChat(Engine engine, BufferedReader in, PrintWriter out) {
+    TerminalChat(Engine engine, BufferedReader in, PrintWriter out, Path pictures) {
         this.engine = engine;
         this.in = in;
         this.out = out;
+        this.pictures = pictures;
     }
 
     void run() throws IOException {
@@ -72,6 +76,9 @@ final class TerminalChat {
             if (reply instanceof Reply.Send s) {
                 lastMessageId++;
                 print(s.html(), s.buttons());
+            } else if (reply instanceof Reply.Photo p) {
+                lastMessageId++;
+                picture(p);
             } else if (reply instanceof Reply.Edit e) {
                 print(e.html(), e.buttons());
             } else if (reply instanceof Reply.Markup m) {
@@ -88,6 +95,20 @@ final class TerminalChat {
         out.println(Html.toPlain(html));
         if (!rows.isEmpty()) {
             numberButtons(rows);
+        }
+    }
+
+    private void picture(Reply.Photo photo) {
+        out.println();
+        if (!photo.caption().isEmpty()) {
+            out.println(Html.toPlain(photo.caption()));
+        }
+        byte[] png = photo.png();
+        try {
+            Path file = Files.write(Files.createDirectories(pictures).resolve("stats.png"), png);
+            out.println("[picture: " + file + ", " + png.length + " bytes]");
+        } catch (IOException e) {
+            out.println("[picture: " + png.length + " bytes, not saved: " + e.getMessage() + "]");
         }
     }
 

@@ -139,6 +139,19 @@ public final class PracticeStore {
                 rs -> LocalDate.parse(rs.getString(1)), userId);
     }
 
+    /** Answers given at or after {@code since}, oldest first. */
+    public List<Answer> answersSince(long userId, Instant since) {
+        return db.list("""
+                SELECT topic, score, answered_at FROM asked
+                WHERE user_id = ? AND status = 'answered' AND answered_at >= ? ORDER BY answered_at, id""",
+                rs -> new Answer(rs.getString(1), rs.getInt(2), Instant.ofEpochSecond(rs.getLong(3))),
+                userId, since.getEpochSecond());
+    }
+
+    /** One graded answer: its topic, score and when it was given. */
+    public record Answer(String topic, int score, Instant answeredAt) {
+    }
+
     /** Number of answers and average score per topic, topics in alphabetical order. */
     public List<TopicScore> scoresByTopic(long userId) {
         return db.list("""

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Sends every active, unpaused user one question a day at their minute. Each delivery is recorded per user and
  * local date in the same transaction that queues the message, so a restart never sends a day's question twice;
  * a user whose minute passed while the bot was down gets it at start-up if it is still their day, and a day
- * that is over is skipped.
+ * that is over is skipped. On their Sunday the one message of the day leads with the weekly summary, unless they
+ * turned it off (see {@link DailyTime}).
  */
 public final class DailyScheduler implements AutoCloseable {
 
@@ -83,7 +84,7 @@ public final class DailyScheduler implements AutoCloseable {
         do {
             scheduled = db.tx(c -> {
                 List<DeliveryStore.Due> page = store.unscheduled(PAGE);
-                page.forEach(user -> store.reschedule(user.userId(), DailyTime.nextDue(user.time(), user.zone(), now)));
+                page.forEach(user -> store.reschedule(user.userId(), nextDue(user, now)));
                 return page.size();
             });
         } while (scheduled == PAGE);
@@ -94,15 +95,20 @@ public final class DailyScheduler implements AutoCloseable {
         boolean stillThatDay = LocalDate.ofInstant(due.dueAt(), due.zone()).equals(today);
         boolean sent = false;
         if (stillThatDay && !store.delivered(due.userId(), today)) {
-            Optional<Engine.DailyQuestion> question = engine.dailyQuestion(due.userId());
-            if (question.isPresent()) {
-                broadcast.accept(question.get().replies());
-                store.record(due.userId(), today, question.get().questionId(), now);
+            boolean summary = DailyTime.summaryOn(today, due.weekly());
+            Optional<Engine.DailyQuestion> message = engine.dailyQuestion(due.userId(), summary);
+            if (message.isPresent()) {
+                broadcast.accept(message.get().replies());
+                store.record(due.userId(), today, message.get().questionId(), summary, now);
                 sent = true;
             }
         }
-        store.reschedule(due.userId(), DailyTime.nextDue(due.time(), due.zone(), now));
+        store.reschedule(due.userId(), nextDue(due, now));
         return sent;
+    }
+
+    private static Instant nextDue(DeliveryStore.Due due, Instant now) {
+        return DailyTime.nextDue(due.time(), due.weekly(), due.zone(), now);
     }
 
     @Override

@@ -7,7 +7,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
-/** The due-user index and the record of daily deliveries, one per user per local day. */
+/**
+ * The due-user index and the record of daily deliveries: one unsolicited message per user per local day, marked
+ * when it carried the weekly summary.
+ */
 public final class DeliveryStore {
 
     private final Database db;
@@ -17,25 +20,27 @@ public final class DeliveryStore {
     }
 
     /** A user whose daily question is due, with what is needed to deliver it. */
-    public record Due(long userId, ZoneId zone, LocalTime time, Instant dueAt) {
+    public record Due(long userId, ZoneId zone, LocalTime time, boolean weekly, Instant dueAt) {
     }
 
     /** Active, unpaused users due at or before {@code now}, earliest first, at most {@code limit}. */
     public List<Due> due(Instant now, int limit) {
         return db.list("""
-                SELECT user_id, zone, daily_time, next_due_at FROM users
+                SELECT user_id, zone, daily_time, weekly, next_due_at FROM users
                 WHERE active = 1 AND paused = 0 AND next_due_at <= ?
                 ORDER BY next_due_at LIMIT ?""",
                 rs -> new Due(rs.getLong(1), ZoneId.of(rs.getString(2)), LocalTime.parse(rs.getString(3)),
-                        Instant.ofEpochSecond(rs.getLong(4))),
+                        rs.getInt(4) == 1, Instant.ofEpochSecond(rs.getLong(5))),
                 now.getEpochSecond(), limit);
     }
 
     /** Users whose next due moment has not been computed yet (new, or settings changed), a page at a time. */
     public List<Due> unscheduled(int limit) {
         return db.list("""
-                SELECT user_id, zone, daily_time FROM users WHERE next_due_at IS NULL ORDER BY user_id LIMIT ?""",
-                rs -> new Due(rs.getLong(1), ZoneId.of(rs.getString(2)), LocalTime.parse(rs.getString(3)), null),
+                SELECT user_id, zone, daily_time, weekly FROM users
+                WHERE next_due_at IS NULL ORDER BY user_id LIMIT ?""",
+                rs -> new Due(rs.getLong(1), ZoneId.of(rs.getString(2)), LocalTime.parse(rs.getString(3)),
+                        rs.getInt(4) == 1, null),
                 limit);
     }
 
@@ -47,9 +52,17 @@ public final class DeliveryStore {
         return db.number("SELECT COUNT(*) FROM deliveries WHERE user_id = ? AND day = ?", userId, day.toString()) > 0;
     }
 
-    public void record(long userId, LocalDate day, String questionId, Instant now) {
-        db.update("INSERT INTO deliveries (user_id, day, question_id, delivered_at) VALUES (?, ?, ?, ?)",
-                userId, day.toString(), questionId, now.getEpochSecond());
+    /** Records the day's message; {@code questionId} is null when it carried only the weekly summary. */
+    public void record(long userId, LocalDate day, String questionId, boolean summary, Instant now) {
+        db.update("""
+                INSERT INTO deliveries (user_id, day, question_id, summary, delivered_at) VALUES (?, ?, ?, ?, ?)""",
+                userId, day.toString(), questionId, summary ? 1 : 0, now.getEpochSecond());
+    }
+
+    /** Whether the day's message carried the weekly summary. */
+    public boolean summarised(long userId, LocalDate day) {
+        return db.number("SELECT COUNT(*) FROM deliveries WHERE user_id = ? AND day = ? AND summary = 1",
+                userId, day.toString()) > 0;
     }
 
     public int count(long userId) {

@@ -2,12 +2,15 @@ package coach.telegram;
 
 import coach.chat.Incoming;
 import coach.chat.Reply;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -21,6 +24,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 final class ApiCalls {
 
     private static final String HTML = "HTML";
+    /** The file name a picture travels under; Telegram shows photos without it. */
+    static final String PHOTO_NAME = "stats.png";
     private static final LinkPreviewOptions NO_PREVIEW = LinkPreviewOptions.builder().isDisabled(true).build();
 
     private final TelegramClient client;
@@ -36,6 +41,10 @@ final class ApiCalls {
                     .chatId(s.chatId()).text(s.html()).parseMode(HTML).linkPreviewOptions(NO_PREVIEW)
                     .replyMarkup(keyboard(s.buttons())).build());
             return sent == null || sent.getMessageId() == null ? 0 : sent.getMessageId();
+        } else if (reply instanceof Reply.Photo p) {
+            client.execute(SendPhoto.builder()
+                    .chatId(p.chatId()).photo(new InputFile(new ByteArrayInputStream(p.png()), PHOTO_NAME))
+                    .caption(p.caption().isEmpty() ? null : p.caption()).parseMode(HTML).build());
         } else if (reply instanceof Reply.Edit e) {
             client.execute(EditMessageText.builder()
                     .chatId(e.chatId()).messageId(e.messageId()).text(e.html()).parseMode(HTML)

@@ -19,7 +19,8 @@ final class CommandMenu {
 
     private static final Logger log = LoggerFactory.getLogger(CommandMenu.class);
     static final List<String> COMMANDS = List.of(
-            "question", "skip", "mock", "topics", "stats", "time", "tz", "pause", "resume", "lang", "report", "help", "start");
+            "question", "skip", "mock", "topics", "stats", "weekly", "time", "tz", "pause", "resume", "lang", "report",
+            "help", "start");
     static final List<String> GROUP_COMMANDS = List.of("battle", "top", "stop", "help");
 
     private CommandMenu() {

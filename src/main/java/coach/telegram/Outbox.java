@@ -32,7 +32,10 @@ final class Outbox {
     record Item(long id, long chatId, int priority, Reply reply, int attempts) {
     }
 
-    /** Stores a reply; a message over Telegram's length limit becomes several, the buttons on the last. */
+    /**
+     * Stores a reply; a message over Telegram's length limit becomes several, the buttons on the last. A picture is
+     * stored whole, its PNG in base64.
+     */
     void add(Reply reply, int priority, Instant now) {
         if (reply instanceof Reply.Send s && s.html().length() > TextSplitter.LIMIT) {
             List<String> parts = TextSplitter.split(s.html(), TextSplitter.LIMIT);

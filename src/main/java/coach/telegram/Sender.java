@@ -230,6 +230,10 @@ final class Sender implements AutoCloseable {
         if (reply instanceof Reply.Send s) {
             return new Reply.Send(s.chatId(), Html.escape(Html.toPlain(s.html())), s.buttons(), s.tag());
         }
+        if (reply instanceof Reply.Photo p) {
+            String caption = Html.escape(Html.toPlain(p.caption()));
+            return new Reply.Photo(p.chatId(), p.png(), caption.length() <= Reply.Photo.MAX_CAPTION ? caption : "");
+        }
         if (reply instanceof Reply.Edit e) {
             return new Reply.Edit(e.chatId(), e.messageId(), Html.escape(Html.toPlain(e.html())), e.buttons());
         }

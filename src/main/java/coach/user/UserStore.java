@@ -24,7 +24,7 @@ public final class UserStore {
     }
 
     private static final String FIND = """
-            SELECT user_id, chat_id, first_name, language, zone, daily_time, paused, active, awaiting
+            SELECT user_id, chat_id, first_name, language, zone, daily_time, paused, active, awaiting, weekly
             FROM users WHERE user_id = ?""";
 
     public Optional<User> find(long userId) {
@@ -54,6 +54,10 @@ public final class UserStore {
 
     public void setPaused(long userId, boolean paused) {
         db.update("UPDATE users SET paused = ?, next_due_at = NULL WHERE user_id = ?", paused ? 1 : 0, userId);
+    }
+
+    public void setWeekly(long userId, boolean weekly) {
+        db.update("UPDATE users SET weekly = ?, next_due_at = NULL WHERE user_id = ?", weekly ? 1 : 0, userId);
     }
 
     public void setActive(long userId, boolean active) {
@@ -90,6 +94,7 @@ public final class UserStore {
     private static User map(ResultSet rs) throws SQLException {
         return new User(rs.getLong("user_id"), rs.getLong("chat_id"), rs.getString("first_name"),
                 rs.getString("language"), ZoneId.of(rs.getString("zone")), LocalTime.parse(rs.getString("daily_time")),
-                rs.getInt("paused") == 1, rs.getInt("active") == 1, rs.getString("awaiting"));
+                rs.getInt("paused") == 1, rs.getInt("active") == 1, rs.getString("awaiting"),
+                rs.getInt("weekly") == 1);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import coach.Coach;
 import coach.MutableClock;
 import coach.TestCoach;
+import coach.progress.ProgressPicture;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -210,6 +211,46 @@ class EngineTest {
             assertTrue(text(say("/stats")).contains("Current streak: 2 days"), "Oct 31 EDT and Nov 1 EST");
         }
 
+        private void answerAt(String instant) {
+            clock.set(instant);
+            say("/question");
+            say("answer");
+        }
+
+        @Test
+        void statsShowFreezesHeldAndComeWithAPicture() throws Exception {
+            say("/start");
+            answerAt("2026-11-23T02:00:00Z");
+            List<Reply> replies = say("/stats");
+            assertTrue(text(replies).contains("Streak freezes: 0 of 2"), text(replies));
+            Reply.Photo photo = (Reply.Photo) replies.get(replies.size() - 1);
+            assertEquals(ANN, photo.chatId());
+            assertTrue(photo.caption().contains("last 26 weeks"), photo.caption());
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(
+                    new java.io.ByteArrayInputStream(photo.png()));
+            assertEquals(ProgressPicture.WIDTH, image.getWidth());
+        }
+
+        @Test
+        void aFreezeIsEarnedAndSpentOnTheUsersOwnCalendar() {
+            say("/start");
+            say("/tz America/Los_Angeles");
+            for (int day = 16; day <= 22; day++) {
+                answerAt("2026-11-" + day + "T20:00:00Z");
+            }
+            clock.set("2026-11-24T06:00:00Z");
+            String losAngeles = text(say("/stats"));
+            assertTrue(losAngeles.contains("Current streak: 7 days"), losAngeles);
+            assertTrue(losAngeles.contains("Streak freezes: 1 of 2"), "23 Nov is still today in LA: " + losAngeles);
+
+            say("/tz Asia/Shanghai");
+            String shanghai = text(say("/stats"));
+            assertTrue(shanghai.contains("Current streak: 7 days"), shanghai);
+            assertTrue(shanghai.contains("Streak freezes: 0 of 2"), "23 Nov is over in Shanghai: " + shanghai);
+            String daily = text(coach.engine().dailyQuestion(ANN, false).orElseThrow().replies());
+            assertTrue(daily.strip().startsWith("🧊") && daily.contains("7-day streak alive (0 left)"), daily);
+        }
+
         @Test
         void aDayWithoutAnswersEndsTheStreak() {
             say("/start");
@@ -217,6 +258,80 @@ class EngineTest {
             say("answer");
             clock.set("2026-11-25T02:00:00Z");
             assertTrue(text(say("/stats")).contains("Current streak: 0 days · longest: 1 days"));
+        }
+    }
+
+    @Nested
+    class WeeklySummary {
+
+        private String sundayMessage() {
+            clock.set("2026-11-29T12:00:00Z");
+            return text(coach.engine().dailyQuestion(ANN, true).orElseThrow().replies());
+        }
+
+        private void answerOn(int day, boolean well) {
+            clock.set("2026-11-" + day + "T02:00:00Z");
+            say("/question");
+            String open = coach.database().one(
+                    "SELECT question_id FROM asked WHERE user_id = ? AND status = 'open'", rs -> rs.getString(1), ANN)
+                    .orElseThrow();
+            say(well ? coach.library().question(open).orElseThrow().answer() : "x");
+        }
+
+        @Test
+        void isOnByDefaultAndTurnsOffAndOn() {
+            say("/start");
+            assertTrue(coach.users().find(ANN).orElseThrow().weekly());
+            assertTrue(text(say("/weekly")).contains("Weekly summary on: every Sunday at 20:00 (Asia/Shanghai)"));
+            assertTrue(text(say("/weekly off")).contains("Weekly summary off"));
+            assertFalse(coach.users().find(ANN).orElseThrow().weekly());
+            assertTrue(text(say("/weekly maybe")).contains("Use /weekly on or /weekly off"));
+            assertFalse(coach.users().find(ANN).orElseThrow().weekly());
+            say("/weekly ON");
+            assertTrue(coach.users().find(ANN).orElseThrow().weekly());
+        }
+
+        @Test
+        void anEmptyWeekSuggestsStartingSmallAboveTheDaysQuestion() {
+            say("/start");
+            String message = sundayMessage();
+            assertTrue(message.contains("<b>Your week</b> · 11-23 – 11-29"), message);
+            assertTrue(message.contains("No answers this week") && message.contains("Start again small"), message);
+            assertTrue(message.indexOf("Today's question") > message.indexOf("Your week"), message);
+        }
+
+        @Test
+        void weakAnswersOnMostDaysSuggestFocusingOnTheWeakestTopic() {
+            say("/start");
+            answerOn(22, true);
+            for (int day = 23; day <= 26; day++) {
+                answerOn(day, false);
+            }
+            String message = sundayMessage();
+            assertTrue(message.contains("4 answers on 4 of 7 days · average score 0"), "Sunday the 22nd is last week: "
+                    + message);
+            assertTrue(message.contains("Weakest topic: Python (average 0)"), message);
+            assertTrue(message.contains("Focus on Python for a few days"), message);
+        }
+
+        @Test
+        void fewDaysSuggestAnsweringMoreOften() {
+            say("/start");
+            answerOn(24, true);
+            answerOn(27, true);
+            assertTrue(sundayMessage().contains("You answered on 2 of 7 days. Answering the daily question at 09:00"));
+        }
+
+        @Test
+        void aStrongWeekSuggestsANewTopic() {
+            say("/start");
+            for (int day = 25; day <= 28; day++) {
+                answerOn(day, true);
+            }
+            String message = sundayMessage();
+            assertTrue(message.contains("4 answers on 4 of 7 days · average score 100"), message);
+            assertTrue(message.contains("A strong week!"), message);
+            assertTrue(message.contains("Streak: 4 days"), message);
         }
     }
 

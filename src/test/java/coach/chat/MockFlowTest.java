@@ -212,9 +212,9 @@ class MockFlowTest {
         @Test
         void theDailyQuestionWaitsWhileAMockRuns() {
             ann.say("/mock 2");
-            assertTrue(coach.engine().dailyQuestion(ANN).isEmpty());
+            assertTrue(coach.engine().dailyQuestion(ANN, false).isEmpty());
             ann.say("/mock stop");
-            assertTrue(coach.engine().dailyQuestion(ANN).isPresent());
+            assertTrue(coach.engine().dailyQuestion(ANN, false).isPresent());
         }
 
         @Test

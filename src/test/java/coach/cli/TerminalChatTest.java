@@ -25,7 +25,7 @@ class TerminalChatTest {
                 MutableClock.at("2026-11-23T02:00:00Z"))) {
             String typed = String.join("\n", "/start", "2", "/question", "全局解释器锁 多进程 创建实例 初始化", "1",
                     "/stats", "/quit") + "\n";
-            new TerminalChat(coach.engine(), new BufferedReader(new StringReader(typed)), new PrintWriter(screen)).run();
+            new TerminalChat(coach.engine(), new BufferedReader(new StringReader(typed)), new PrintWriter(screen), dir).run();
         }
         String out = screen.toString();
         assertTrue(out.contains("[1] ✅ Python  [2] ✅ Redis  [3] ▶ 来一题"), out);
@@ -34,6 +34,8 @@ class TerminalChatTest {
         assertTrue(out.contains("[1] ✅ 会了  [2] 🤔 部分会  [3] ❌ 不会"), out);
         assertTrue(out.contains("已记录：✅ 会了"), out);
         assertTrue(out.contains("当前连续：1 天"), out);
+        assertTrue(out.contains("最近 26 周") && out.contains("[picture: " + dir.resolve("stats.png")), out);
+        assertTrue(java.nio.file.Files.size(dir.resolve("stats.png")) > 1000, "the picture was saved");
         assertTrue(out.contains("(https://docs.python.org/3/"), "links shown as plain URLs: " + out);
         assertTrue(out.endsWith("Bye!\n") || out.endsWith("Bye!\r\n"));
     }

@@ -1,6 +1,7 @@
 package coach.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.Coach;
@@ -12,9 +13,11 @@ import coach.telegram.TelegramBot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +45,11 @@ class DailySchedulerTest {
         say(BERLIN, "/tz Europe/Berlin");
         say(NEW_YORK, "/tz America/New_York");
         say(PAUSED, "/pause");
+        // The clock starts on a Sunday afternoon in Berlin and New York; these users test the plain daily question,
+        // and the Sunday summary has its own users below.
+        for (long user : List.of(SHANGHAI, BERLIN, NEW_YORK)) {
+            say(user, "/weekly off");
+        }
     }
 
     private DailyScheduler newScheduler() {
@@ -77,6 +85,104 @@ class DailySchedulerTest {
     private Instant deliveredAt(long user) {
         return coach.database().one("SELECT delivered_at FROM deliveries WHERE user_id = ?",
                 rs -> Instant.ofEpochSecond(rs.getLong(1)), user).orElseThrow();
+    }
+
+    private Instant deliveredOn(long user, String day) {
+        return coach.database().one("SELECT delivered_at FROM deliveries WHERE user_id = ? AND day = ?",
+                rs -> Instant.ofEpochSecond(rs.getLong(1)), user, day).orElseThrow(() ->
+                new AssertionError("nothing delivered to " + user + " on " + day));
+    }
+
+    private List<FakeBotApi.Call> summaries(long user) {
+        return api.sentTo(user).stream().filter(c -> c.text().contains("本周小结")).toList();
+    }
+
+    @Nested
+    class WeeklySummary {
+
+        private static final long FAN = 10, QUIET = 11, LATE_CONVERT = 12, NIGHT_OWL = 13, NO_TOPICS = 14;
+        private static final String SUNDAY = "2026-11-29";
+        private DeliveryStore deliveries;
+
+        @BeforeEach
+        void deliveries() {
+            deliveries = new DeliveryStore(coach.database());
+        }
+
+        @Test
+        void sundayBringsOneMessageWithTheSummaryThenTheQuestionAtEightInTheEvening() {
+            say(FAN, "/tz Asia/Shanghai");
+            scheduler.tick();
+            for (int day = 23; day <= 28; day++) {
+                clock.set("2026-11-" + day + "T01:00:30Z");
+                scheduler.tick();
+                if (day % 2 == 0) {
+                    say(FAN, "GIL 全局解释器锁");
+                }
+            }
+            clock.set("2026-11-29T00:30:00Z");
+            runUntil("2026-11-29T11:59:00Z");
+            assertFalse(deliveries.delivered(FAN, LocalDate.parse(SUNDAY)), "nothing on Sunday before 20:00");
+            runUntil("2026-11-29T16:00:00Z");
+            assertEquals(Instant.parse("2026-11-29T12:00:00Z"), deliveredOn(FAN, SUNDAY), "20:00 in Shanghai");
+            assertTrue(deliveries.summarised(FAN, LocalDate.parse(SUNDAY)));
+
+            FakeBotApi.Call sunday = api.await("sendMessage", c -> c.chatId() == FAN && c.text().contains("本周小结"));
+            String text = sunday.text();
+            assertTrue(text.startsWith("📊") && text.indexOf("今日一题") > text.indexOf("本周小结"), text);
+            assertTrue(text.contains("11-23 – 11-29") && text.contains("7 天中有 3 天作答，共 3 题"), text);
+            assertTrue(text.contains("💡"), "one suggestion: " + text);
+            api.awaitCount("sendMessage", c -> c.chatId() == FAN && c.text().contains("今日一题"), 7);
+            assertEquals(7, dailies(FAN).size(), "one message a day, Sunday included");
+            assertEquals(1, summaries(FAN).size());
+        }
+
+        @Test
+        void withTheSummaryOffSundayIsAnOrdinaryMorning() {
+            say(QUIET, "/weekly off");
+            clock.set("2026-11-29T00:30:00Z");
+            runUntil("2026-11-29T16:00:00Z");
+            assertEquals(Instant.parse("2026-11-29T01:00:00Z"), deliveredOn(QUIET, SUNDAY));
+            assertFalse(deliveries.summarised(QUIET, LocalDate.parse(SUNDAY)));
+            api.await("sendMessage", c -> c.chatId() == QUIET && c.text().contains("今日一题"));
+            assertEquals(0, summaries(QUIET).size());
+        }
+
+        @Test
+        void turnedOnAfterSundaysQuestionWentOutTheDayStillHasOneMessage() {
+            say(LATE_CONVERT, "/weekly off");
+            clock.set("2026-11-29T00:30:00Z");
+            runUntil("2026-11-29T01:05:00Z");
+            say(LATE_CONVERT, "/weekly on");
+            runUntil("2026-11-29T16:00:00Z");
+            assertEquals(1, deliveries.count(LATE_CONVERT));
+            assertFalse(deliveries.summarised(LATE_CONVERT, LocalDate.parse(SUNDAY)));
+            assertEquals(0, summaries(LATE_CONVERT).size());
+        }
+
+        @Test
+        void aDailyTimeAfterEightCarriesTheSummaryAtThatTime() {
+            say(NIGHT_OWL, "/time 21:30");
+            clock.set("2026-11-29T11:00:00Z");
+            runUntil("2026-11-29T16:00:00Z");
+            assertEquals(Instant.parse("2026-11-29T13:30:00Z"), deliveredOn(NIGHT_OWL, SUNDAY));
+            assertTrue(deliveries.summarised(NIGHT_OWL, LocalDate.parse(SUNDAY)));
+        }
+
+        @Test
+        void withNoQuestionLeftTheSummaryGoesAlone() {
+            say(NO_TOPICS, "/help");
+            coach.engine().handle(Incoming.press(NO_TOPICS, 1, "cb1", "t:python"));
+            coach.engine().handle(Incoming.press(NO_TOPICS, 1, "cb2", "t:redis"));
+            clock.set("2026-11-28T00:00:00Z");
+            runUntil("2026-11-29T12:05:00Z");
+            assertFalse(deliveries.delivered(NO_TOPICS, LocalDate.parse("2026-11-28")), "no question on Saturday");
+            FakeBotApi.Call summary = api.await("sendMessage", c -> c.chatId() == NO_TOPICS);
+            assertTrue(summary.text().contains("本周小结") && !summary.text().contains("今日一题"), summary.text());
+            assertEquals(1, coach.database().number(
+                    "SELECT COUNT(*) FROM deliveries WHERE user_id = ? AND question_id IS NULL AND summary = 1",
+                    NO_TOPICS), "recorded as the day's message, with no question");
+        }
     }
 
     @Test
@@ -128,7 +234,7 @@ class DailySchedulerTest {
         clock.set("2026-11-25T01:01:00Z");
         scheduler.tick();
         FakeBotApi.Call daily = api.await("sendMessage", c -> c.chatId() == SHANGHAI && c.text().contains("今日一题"));
-        assertTrue(daily.text().startsWith("⚠️"), daily.text());
+        assertTrue(daily.text().startsWith("⚠️") && daily.text().contains("1 天的连续记录中断了"), daily.text());
     }
 
     @Test

@@ -40,4 +40,34 @@ class DailyTimeTest {
         assertEquals(Instant.parse("2026-11-02T06:30:00Z"), DailyTime.nextDue(LocalTime.of(1, 30), NEW_YORK, first),
                 "the later 01:30 of the same day is not due again");
     }
+
+    @Test
+    void withTheWeeklySummarySundaysMessageWaitsUntilEightInTheEvening() {
+        Instant saturdayMorning = Instant.parse("2026-11-28T02:00:00Z");
+        assertEquals(Instant.parse("2026-11-29T12:00:00Z"),
+                DailyTime.nextDue(LocalTime.of(9, 0), true, SHANGHAI, saturdayMorning), "Sunday 20:00 in Shanghai");
+        assertEquals(Instant.parse("2026-11-29T01:00:00Z"),
+                DailyTime.nextDue(LocalTime.of(9, 0), false, SHANGHAI, saturdayMorning), "Sunday 09:00 without it");
+        assertEquals(Instant.parse("2026-11-30T01:00:00Z"),
+                DailyTime.nextDue(LocalTime.of(9, 0), true, SHANGHAI, Instant.parse("2026-11-29T12:00:00Z")),
+                "Monday is an ordinary day again");
+    }
+
+    @Test
+    void aDailyTimeLaterThanEightKeepsItsTimeOnSunday() {
+        LocalDate sunday = LocalDate.of(2026, 11, 29);
+        assertEquals(LocalTime.of(21, 30), DailyTime.messageTime(sunday, LocalTime.of(21, 30), true));
+        assertEquals(LocalTime.of(20, 0), DailyTime.messageTime(sunday, LocalTime.of(7, 0), true));
+        assertEquals(LocalTime.of(7, 0), DailyTime.messageTime(sunday.minusDays(1), LocalTime.of(7, 0), true));
+    }
+
+    @Test
+    void sundayIsTheUsersOwnSunday() {
+        assertEquals(Instant.parse("2026-11-30T01:00:00Z"),
+                DailyTime.nextDue(LocalTime.of(9, 0), true, NEW_YORK, Instant.parse("2026-11-29T16:30:00Z")),
+                "20:00 on Sunday in New York, when it is already Monday in Shanghai");
+        assertEquals(Instant.parse("2026-11-29T12:00:00Z"),
+                DailyTime.nextDue(LocalTime.of(9, 0), true, SHANGHAI, Instant.parse("2026-11-28T16:30:00Z")),
+                "20:00 on Sunday in Shanghai, when it is still Saturday in New York");
+    }
 }

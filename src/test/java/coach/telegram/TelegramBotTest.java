@@ -10,6 +10,9 @@ import coach.Coach;
 import coach.TestCoach;
 import coach.bench.FakeBotApi.Call;
 import coach.bench.FakeBotApi.Fault;
+import coach.progress.ProgressPicture;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +92,37 @@ class TelegramBotTest {
     }
 
     @Test
+    void statsSendsTheProgressPictureAsAPhoto() throws Exception {
+        api.push(api.text(ANN, "/question"));
+        api.await("sendMessage", c -> c.text().contains("difficulty"));
+        api.push(api.text(ANN, "GIL 全局解释器锁"));
+        api.await("sendMessage", c -> c.text().contains("/100"));
+        api.push(api.text(ANN, "/stats"));
+        api.await("sendMessage", c -> c.text().contains("Streak freezes: 0 of 2"));
+        Call photo = api.await("sendPhoto", c -> c.chatId() == ANN);
+        assertTrue(photo.caption().contains("last 26 weeks"), photo.caption());
+        assertEquals("HTML", photo.body().path("parse_mode").asText());
+        assertEquals("stats.png", photo.body().path("photo").path("file_name").asText());
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(photo.photo()));
+        assertEquals(ProgressPicture.WIDTH, image.getWidth());
+        assertEquals(photo.photo().length, photo.body().path("photo").path("length").asInt());
+        assertEquals(0, coach.database().number("SELECT COUNT(*) FROM outbox"), "the photo left the outbox");
+    }
+
+    @Test
+    void aPhotoCaptionTelegramCannotParseIsResentAsPlainText() {
+        api.inject(Fault.status("sendPhoto", 400, "Bad Request: can't parse entities: unexpected end tag"));
+        api.push(api.text(ANN, "/question"));
+        api.await("sendMessage", c -> c.text().contains("difficulty"));
+        api.push(api.text(ANN, "an answer"));
+        api.await("sendMessage", c -> c.text().contains("/100"));
+        api.push(api.text(ANN, "/stats"));
+        Call photo = api.await("sendPhoto", c -> c.chatId() == ANN);
+        assertTrue(photo.caption().contains("last 26 weeks"), photo.caption());
+        assertTrue(photo.photo().length > 1000, "the picture was sent again whole");
+    }
+
+    @Test
     void commandMenuIsPublishedInChineseAndEnglishForPrivateChatsAndGroups() {
         Set<String> menus = api.calls("setMyCommands").stream()
                 .map(c -> c.body().path("language_code").asText("default") + " "
@@ -98,6 +133,10 @@ class TelegramBotTest {
         Call group = api.calls("setMyCommands").stream()
                 .filter(c -> c.body().path("scope").path("type").asText().equals("all_group_chats")).findFirst().orElseThrow();
         assertTrue(group.body().toString().contains("\"battle\""), group.body().toString());
+        assertTrue(api.calls("setMyCommands").stream()
+                .filter(c -> c.body().path("scope").isMissingNode())
+                .allMatch(c -> c.body().path("commands").toString().contains("\"command\":\"weekly\"")),
+                "/weekly is in every private menu");
     }
 
     @Test
