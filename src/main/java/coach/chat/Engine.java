@@ -179,7 +179,7 @@ public final class Engine {
         }
         BiConsumer<Turn, String> command = commands.get(name);
         if (command == null) {
-            turn.say(turn.t("unknown.command", Html.escape(shorten("/" + name))));
+            turn.say(turn.t("unknown.command", Html.escape(Texts.shorten("/" + name, 64))));
         } else {
             command.accept(turn, args);
         }
@@ -212,14 +212,11 @@ public final class Engine {
     }
 
     private void register(Incoming in) {
-        User user = new User(in.userId(), in.chatId(), shorten(in.firstName()), Texts.languageFor(in.languageCode()),
-                defaults.zone(), defaults.dailyTime(), false, true, null);
+        User user = new User(in.userId(), in.chatId(), Texts.shorten(in.firstName(), 64),
+                Texts.languageFor(in.languageCode()), defaults.zone(), defaults.dailyTime(), false, true, null);
         users.create(user, clock.instant());
         users.subscribe(in.userId(), topics.allTopics());
         log.info("New user {}", in.userId());
     }
 
-    private static String shorten(String text) {
-        return text.length() <= 64 ? text : text.substring(0, 64) + "…";
-    }
 }
