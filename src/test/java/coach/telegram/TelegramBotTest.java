@@ -47,6 +47,20 @@ class TelegramBotTest {
         bot.close();
         coach.close();
         api.close();
+        assertTrue(api.calls().stream().noneMatch(c -> c.body().toString().contains(FakeBotApi.TOKEN)),
+                "the token is never in a call's body");
+    }
+
+    @Test
+    void aRefusedTokenIsNotRepeatedInTheError() {
+        String wrong = "999:wrong-secret-never-shown";
+        TelegramBot.BotStartException e = org.junit.jupiter.api.Assertions.assertThrows(
+                TelegramBot.BotStartException.class, () -> TelegramBot.start(coach, wrong));
+        assertEquals("Telegram refused the token (401): check TELEGRAM_BOT_TOKEN against the one @BotFather gave you",
+                e.getMessage());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t.getMessage()).contains("wrong-secret"), t.toString());
+        }
     }
 
     @Test
