@@ -55,6 +55,7 @@ class FloodTest {
         }
         api.push(api.press(FIRST_FLOODER, 9, "zz"));
         waitUntilHandled(FLOODERS * MESSAGES + 1);
+        api.awaitCount("sendMessage", c -> true, FLOODERS * RateLimits.CHAT_BURST);
 
         api.push(api.text(CALM, "/help"));
         waitUntilHandled(FLOODERS * MESSAGES + 2);

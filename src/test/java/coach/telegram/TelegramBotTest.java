@@ -139,6 +139,28 @@ class TelegramBotTest {
     }
 
     @Test
+    void updatesTheCoachDoesNotUseAreSkippedAndPollingGoesOn() {
+        var edited = api.text(ANN, "/help");
+        edited.set("edited_message", edited.remove("message"));
+        var reaction = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        reaction.putObject("message_reaction").putObject("chat").put("id", ANN).put("type", "private");
+        var left = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        var member = left.putObject("my_chat_member").put("date", 1);
+        member.putObject("chat").put("id", -100_5).put("type", "supergroup").put("title", "Gone");
+        member.putObject("from").put("id", ANN).put("is_bot", false).put("first_name", "Ann");
+        member.putObject("old_chat_member").put("status", "member")
+                .putObject("user").put("id", 42).put("is_bot", true).put("first_name", "Coach");
+        member.putObject("new_chat_member").put("status", "left")
+                .putObject("user").put("id", 42).put("is_bot", true).put("first_name", "Coach");
+        api.push(edited);
+        api.push(reaction);
+        api.push(left);
+        api.push(api.text(ANN, "/stats"));
+        api.await("sendMessage", c -> c.text().contains("No answers yet"));
+        assertEquals(1, api.calls("sendMessage").size(), "only the last update needed an answer");
+    }
+
+    @Test
     void commandsForAnotherBotAreIgnoredAndOursAreAnswered() {
         api.push(api.text(ANN, "/help@some_other_bot"));
         api.push(api.text(ANN, "/help@" + FakeBotApi.BOT_USERNAME));
