@@ -2,6 +2,7 @@ package coach;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -93,5 +94,46 @@ class ConfigTest {
     @Test
     void brokenJsonSaysWhere() {
         assertEquals("coach.json: is not valid JSON (line 1, column 12)", problem("{\"daily\": {"));
+    }
+
+    @Test
+    void theFileMustBeAnObject() {
+        assertEquals("coach.json: must be a JSON object", problem("[1]"));
+    }
+
+    @Test
+    void anEmptyFileMeansDefaults() {
+        assertEquals(Config.defaults(), Config.parse("coach.json", ""));
+    }
+
+    @Test
+    void anUnreadableFileSaysSo(@TempDir Path dir) {
+        String message = assertThrows(Config.ConfigException.class, () -> Config.load(dir)).getMessage();
+        assertTrue(message.startsWith(dir + ": cannot be read: "), message);
+    }
+
+    @Test
+    void valuesMustBeStrings() {
+        assertEquals("coach.json: 'storage.path' must be a non-empty string", problem("{\"storage\": {\"path\": 5}}"));
+    }
+
+    @Test
+    void apiUrlMustBeAnAddress() {
+        assertEquals("coach.json: 'telegram.apiUrl' must be an http or https address like https://api.telegram.org, "
+                + "got 'http://bad host'", problem("{\"telegram\": {\"apiUrl\": \"http://bad host\"}}"));
+    }
+
+    @Test
+    void rateHasAnUpperBound() {
+        assertEquals("coach.json: 'delivery.messagesPerSecond' must be a whole number from 1 to 1000, got 1001",
+                problem("{\"delivery\": {\"messagesPerSecond\": 1001}}"));
+    }
+
+    @Test
+    void adminsMustBeAListOfPositiveIds() {
+        assertEquals("coach.json: 'admins' must be a list of Telegram user ids like [123456789]",
+                problem("{\"admins\": 5}"));
+        assertEquals("coach.json: 'admins' must be a list of Telegram user ids like [123456789], got 0",
+                problem("{\"admins\": [0]}"));
     }
 }

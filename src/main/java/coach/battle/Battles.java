@@ -134,7 +134,7 @@ public final class Battles implements GroupChats {
                     return;
                 }
             } else if (quizzes(word).isEmpty()) {
-                replies.add(say(in, language, "battle.unknown.topic", Html.escape(shorten(word)), String.join(", ", quizTopics())));
+                replies.add(say(in, language, "battle.unknown.topic", Html.escape(Texts.shorten(word, 32)), String.join(", ", quizTopics())));
                 return;
             } else {
                 topic = word;
@@ -225,7 +225,7 @@ public final class Battles implements GroupChats {
     private void answer(Incoming in, Battle battle, int option, long now, String language, List<Reply> replies) {
         boolean correct = option == question(battle, battle.round()).quiz().correct();
         int points = Scoring.points(correct, now - battle.roundStartedAt(), roundMillis());
-        String name = in.firstName().isBlank() ? "#" + in.userId() : shorten(in.firstName());
+        String name = in.firstName().isBlank() ? "#" + in.userId() : Texts.shorten(in.firstName(), 32);
         store.answer(battle, in.userId(), name, option, correct, points, now);
         replies.add(correct ? toast(in, language, "battle.right", points) : toast(in, language, "battle.wrong"));
         if (battle.round() > 1 && store.everyPlayerAnswered(battle.id(), battle.round())) {
@@ -419,7 +419,4 @@ public final class Battles implements GroupChats {
         return new Reply.Toast(in.chatId(), in.callbackId(), texts.get(language, key, args));
     }
 
-    private static String shorten(String text) {
-        return text.length() <= 32 ? text : text.substring(0, 32) + "…";
-    }
 }

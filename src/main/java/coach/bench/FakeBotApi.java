@@ -55,6 +55,10 @@ public final class FakeBotApi implements AutoCloseable {
     private final AtomicInteger refusedForRate = new AtomicInteger();
     private final Map<Long, String> chatTypes = new ConcurrentHashMap<>();
     private final Set<String> admins = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final Object outageLock = new Object();
+    private final List<Outage> outages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile long stallMillis = 35_000;
     private volatile int sendsPerSecond;
     private volatile long maxHoldMillis = 1000;
     private volatile long sendDelayMillis;
@@ -112,6 +116,35 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** How a call fails while the server is in an outage. */
+    public enum Trouble {
+        /** 502 Bad Gateway. */
+        SERVER_ERROR,
+        /** The connection closes without an answer. */
+        RESET,
+        /** No answer until the client gives up (see {@link #stallTroubleFor}), or until the outage ends. */
+        TIMEOUT,
+        /** A 200 answer that is not the Bot API's JSON. */
+        GARBAGE,
+        /** 429 with {@code retry_after} 1. */
+        TOO_MANY_REQUESTS
+    }
+
+    /** Which calls an outage hits: getUpdates, every other call, or both. */
+    public enum Scope { POLLS, SENDS, ALL }
+
+    private record Outage(long untilNanos, Scope scope, List<Trouble> troubles, AtomicInteger next) {
+        boolean hits(String method) {
+            boolean poll = method.equals("getupdates");
+            return System.nanoTime() < untilNanos
+                    && (scope == Scope.ALL || (scope == Scope.POLLS) == poll);
+        }
+
+        Trouble trouble() {
+            return troubles.get(Math.floorMod(next.getAndIncrement(), troubles.size()));
+        }
+    }
+
     public FakeBotApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.createContext("/", this::handle);
@@ -145,6 +178,32 @@ public final class FakeBotApi implements AutoCloseable {
 
     public void inject(Fault fault) {
         faults.add(fault);
+    }
+
+    /**
+     * From now and for the given period, fails every call in the scope with the troubles in turn; then that part
+     * of the server heals. Outages may overlap.
+     */
+    public void outage(Duration period, Scope scope, Trouble... troubles) {
+        outages.add(new Outage(System.nanoTime() + period.toNanos(), scope, List.of(troubles), new AtomicInteger()));
+    }
+
+    /** Ends every outage now; calls stalled by one are cut off. */
+    public void heal() {
+        synchronized (outageLock) {
+            outages.clear();
+            outageLock.notifyAll();
+        }
+    }
+
+    /** How long a {@link Trouble#TIMEOUT} holds a call; make it longer than the client's read timeout. */
+    public void stallTroubleFor(Duration stall) {
+        stallMillis = stall.toMillis();
+    }
+
+    /** Requests of a method the server received, answered or failed. */
+    public int requests(String method) {
+        return requests.getOrDefault(method.toLowerCase(Locale.ROOT), new AtomicInteger()).get();
     }
 
     // ---- updates ------------------------------------------------------------------------------------------
@@ -299,6 +358,12 @@ public final class FakeBotApi implements AutoCloseable {
             }
             String method = path[2].toLowerCase(Locale.ROOT);
             byte[] raw = exchange.getRequestBody().readAllBytes();
+            requests.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
+            Outage current = outages.stream().filter(o -> o.hits(method)).findFirst().orElse(null);
+            if (current != null) {
+                fail(exchange, current, current.trouble(), method);
+                return;
+            }
             String type = exchange.getRequestHeaders().getFirst("Content-Type");
             JsonNode body = raw.length == 0 ? json.createObjectNode()
                     : MultipartForm.matches(type) ? MultipartForm.parse(raw, type, json) : json.readTree(raw);
@@ -325,6 +390,34 @@ public final class FakeBotApi implements AutoCloseable {
             respond(exchange, 200, json.writeValueAsString(envelope));
         } catch (RuntimeException e) {
             respond(exchange, 500, "{\"ok\":false,\"error_code\":500,\"description\":\"" + e + "\"}");
+        }
+    }
+
+    private void fail(HttpExchange exchange, Outage current, Trouble trouble, String method) throws IOException {
+        switch (trouble) {
+            case SERVER_ERROR -> respond(exchange, 502, Fault.status(method, 502, "Bad Gateway").body());
+            case GARBAGE -> respond(exchange, 200, Fault.garbage(method).body());
+            case TOO_MANY_REQUESTS -> respond(exchange, 429, Fault.tooManyRequests(method, 1).body());
+            case TIMEOUT -> stallDuring(current);
+            case RESET -> {
+                // closing the exchange without sending headers closes the connection: the client reads nothing
+            }
+        }
+    }
+
+    private void stallDuring(Outage current) {
+        long deadline = System.currentTimeMillis()
+                + Math.min(stallMillis, Math.max(0, (current.untilNanos() - System.nanoTime()) / 1_000_000));
+        synchronized (outageLock) {
+            long left;
+            while (outages.contains(current) && (left = deadline - System.currentTimeMillis()) > 0) {
+                try {
+                    outageLock.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

@@ -36,6 +36,7 @@ public final class Engine {
     private final AdminFlow admin;
     private final GroupChats groups;
     private final Map<String, BiConsumer<Turn, String>> commands;
+    private final FloodGuard flood = new FloodGuard();
 
     /** What a new user starts with. */
     public record Defaults(LocalTime dailyTime, ZoneId zone) {
@@ -77,8 +78,9 @@ public final class Engine {
 
     /** Answers one event. Never throws: a failure is logged and answered with an apology. */
     public List<Reply> handle(Incoming in) {
+        FloodGuard.Verdict verdict = flood.check(in.userId(), clock.millis());
         try {
-            return db.tx(c -> route(in));
+            return verdict == FloodGuard.Verdict.ANSWER ? db.tx(c -> route(in)) : slowDown(in, verdict);
         } catch (RuntimeException e) {
             log.error("Failed to handle {} from user {} in chat {}", in.kind(), in.userId(), in.chatId(), e);
             Turn turn = new Turn(in, null, texts);
@@ -89,6 +91,21 @@ public final class Engine {
             }
             return turn.replies();
         }
+    }
+
+    /**
+     * The answer to someone writing too fast: once, a notice in a private chat; a press always gets its toast, so
+     * the button stops spinning.
+     */
+    private List<Reply> slowDown(Incoming in, FloodGuard.Verdict verdict) {
+        Turn turn = new Turn(in, in.isPrivate() ? users.find(in.userId()).orElse(null) : null, texts);
+        String notice = turn.t("flood.slow", flood.secondsUntilRoom(in.userId(), clock.millis()));
+        if (in.kind() == Incoming.Kind.CALLBACK) {
+            turn.toast(notice);
+        } else if (verdict == FloodGuard.Verdict.WARN && in.isPrivate()) {
+            turn.say(notice);
+        }
+        return turn.replies();
     }
 
     /** True when answering the event needs the sender's standing in its group (see {@link Incoming.Role}). */
@@ -225,7 +242,7 @@ public final class Engine {
     }
 
     private void unknown(Turn turn, String name) {
-        turn.say(turn.t("unknown.command", Html.escape(shorten("/" + name))));
+        turn.say(turn.t("unknown.command", Html.escape(Texts.shorten("/" + name, 64))));
     }
 
     private void start(Turn turn) {
@@ -241,14 +258,11 @@ public final class Engine {
     }
 
     private void register(Incoming in) {
-        User user = new User(in.userId(), in.chatId(), shorten(in.firstName()), Texts.languageFor(in.languageCode()),
-                defaults.zone(), defaults.dailyTime(), false, true, null, true);
+        User user = new User(in.userId(), in.chatId(), Texts.shorten(in.firstName(), 64),
+                Texts.languageFor(in.languageCode()), defaults.zone(), defaults.dailyTime(), false, true, null, true);
         users.create(user, clock.instant());
         users.subscribe(in.userId(), topics.allTopics());
         log.info("New user {}", in.userId());
     }
 
-    private static String shorten(String text) {
-        return text.length() <= 64 ? text : text.substring(0, 64) + "…";
-    }
 }

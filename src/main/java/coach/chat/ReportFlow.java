@@ -51,7 +51,7 @@ public final class ReportFlow {
     }
 
     private void submit(Turn turn, String text) {
-        String body = text.length() <= MAX_REPORT ? text : text.substring(0, MAX_REPORT) + "…";
+        String body = Texts.shorten(text, MAX_REPORT);
         String questionId = lastQuestionId(turn);
         reports.add(turn.user.userId(), questionId, body, clock.instant());
         for (long admin : admins) {

@@ -31,7 +31,7 @@ public final class SettingsFlow {
         int hour = m.matches() ? Integer.parseInt(m.group(1)) : -1;
         int minute = m.matches() ? Integer.parseInt(m.group(2)) : -1;
         if (hour < 0 || hour > 23 || minute < 0 || minute > 59) {
-            turn.say(turn.t("time.bad", Html.escape(args.isEmpty() ? "—" : shorten(args))));
+            turn.say(turn.t("time.bad", Html.escape(args.isEmpty() ? "—" : Texts.shorten(args, 40))));
             return;
         }
         LocalTime time = LocalTime.of(hour, minute);
@@ -42,7 +42,7 @@ public final class SettingsFlow {
     void zone(Turn turn, String args) {
         ZoneId zone = parseZone(args);
         if (zone == null) {
-            turn.say(turn.t("tz.bad", Html.escape(args.isEmpty() ? "—" : shorten(args))));
+            turn.say(turn.t("tz.bad", Html.escape(args.isEmpty() ? "—" : Texts.shorten(args, 40))));
             return;
         }
         users.setZone(turn.user.userId(), zone);
@@ -106,7 +106,4 @@ public final class SettingsFlow {
         }
     }
 
-    private static String shorten(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
-    }
 }

@@ -26,6 +26,15 @@ public final class Texts {
         return languageCode.toLowerCase(Locale.ROOT).startsWith("zh") ? ZH : EN;
     }
 
+    /** The text cut to at most {@code max} characters and an ellipsis, never between the two halves of an emoji. */
+    public static String shorten(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isLowSurrogate(text.charAt(max)) ? max - 1 : max;
+        return text.substring(0, end) + "…";
+    }
+
     /** The text for a key with {0}, {1}... replaced by the arguments as given (escape them first for HTML). */
     public String get(String language, String key, Object... args) {
         ResourceBundle bundle = bundles.getOrDefault(language, bundles.get(ZH));

@@ -61,11 +61,16 @@ final class Outbox {
                 reply.chatId(), priority, write(reply), now.getEpochSecond());
     }
 
-    /** Items whose time has come, in priority then arrival order. */
+    /**
+     * The next call of each chat, when its time has come, in priority then arrival order. Only a chat's first call
+     * is read, so a chat with a long backlog takes one place, not all of them, and its calls keep their order.
+     */
     List<Item> ready(long nowMillis, int limit) {
         return db.list("""
-                SELECT id, chat_id, priority, payload, attempts FROM outbox
-                WHERE not_before <= ? ORDER BY priority, id LIMIT ?""",
+                SELECT id, chat_id, priority, payload, attempts FROM outbox o
+                WHERE not_before <= ? AND NOT EXISTS (
+                    SELECT 1 FROM outbox e WHERE e.chat_id = o.chat_id AND (e.priority, e.id) < (o.priority, o.id))
+                ORDER BY priority, id LIMIT ?""",
                 rs -> new Item(rs.getLong(1), rs.getLong(2), rs.getInt(3), read(rs.getString(4)), rs.getInt(5)),
                 nowMillis, limit);
     }

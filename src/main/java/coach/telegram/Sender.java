@@ -29,7 +29,8 @@ final class Sender implements AutoCloseable {
     private static final int BATCH = 64;
     private static final long IDLE_WAIT_MILLIS = 500;
     private static final long BUSY_WAIT_MILLIS = 5;
-    private static final long MAX_BACKOFF_MILLIS = 60_000;
+    /** Short, so the outbox drains within seconds of Telegram healing; the global rate still paces the retries. */
+    static final long MAX_BACKOFF_MILLIS = 3_000;
 
     private final Outbox outbox;
     private final ApiCalls api;
@@ -241,7 +242,7 @@ final class Sender implements AutoCloseable {
     }
 
     static long backoff(int attempts) {
-        return Math.min(MAX_BACKOFF_MILLIS, 500L << Math.min(attempts, 10));
+        return Math.min(MAX_BACKOFF_MILLIS, 500L << Math.min(attempts, 3));
     }
 
     private static String describe(Throwable e) {

@@ -53,13 +53,22 @@ public final class TelegramBot implements AutoCloseable {
         this.outbox = outbox;
     }
 
+    /** How long a send, and a long poll, may wait for Telegram's answer before the call counts as failed. */
+    record Timeouts(Duration send, Duration poll) {
+        static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(POLL_TIMEOUT_SECONDS + 25));
+    }
+
     /** Connects with the token, publishes the command menu, and starts polling and sending. */
     public static TelegramBot start(Coach coach, String token) {
+        return start(coach, token, Timeouts.DEFAULT);
+    }
+
+    static TelegramBot start(Coach coach, String token, Timeouts timeouts) {
         TelegramUrl url = telegramUrl(coach.config().apiUrl());
         // Two clients with their own dispatchers and pools, so that cancelling the long poll at shutdown
         // never cancels a send in flight.
-        OkHttpClient sendHttp = http(Duration.ofSeconds(30));
-        OkHttpClient pollHttp = http(Duration.ofSeconds(POLL_TIMEOUT_SECONDS + 25));
+        OkHttpClient sendHttp = http(timeouts.send()).build();
+        OkHttpClient pollHttp = http(timeouts.poll()).addInterceptor(new UnreadablePolls()).build();
         OkHttpTelegramClient client = new OkHttpTelegramClient(sendHttp, token, url);
         String username = whoAmI(client);
         CommandMenu.publish(client, new Texts());
@@ -89,10 +98,9 @@ public final class TelegramBot implements AutoCloseable {
         return new TelegramBot(pollHttp, sendHttp, pollExecutor, polling, sender, outbox);
     }
 
-    private static OkHttpClient http(Duration readTimeout) {
+    private static OkHttpClient.Builder http(Duration readTimeout) {
         return new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(10)).readTimeout(readTimeout).writeTimeout(Duration.ofSeconds(30))
-                .build();
+                .connectTimeout(Duration.ofSeconds(10)).readTimeout(readTimeout).writeTimeout(Duration.ofSeconds(30));
     }
 
     private static String whoAmI(OkHttpTelegramClient client) {

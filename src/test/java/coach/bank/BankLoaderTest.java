@@ -157,4 +157,68 @@ class BankLoaderTest {
         assertEquals(List.of(dir + ": -: has no bank files (*.json)"),
                 new BankLoader().load(dir).problems().stream().map(Problem::toString).toList());
     }
+
+    private List<String> problems() {
+        return new BankLoader().load(dir).problems().stream().map(Problem::toString).toList();
+    }
+
+    @Test
+    void aMissingFolderIsAProblem() {
+        Path none = dir.resolve("none");
+        assertEquals(List.of(none + ": -: is not a folder of bank files"),
+                new BankLoader().load(none).problems().stream().map(Problem::toString).toList());
+    }
+
+    @Test
+    void aBankMustBeAnObject() throws IOException {
+        write("t.json", "[]");
+        assertEquals(List.of("t.json: -: must be a JSON object with topic, title and questions"), problems());
+    }
+
+    @Test
+    void bankFields() throws IOException {
+        ObjectNode bank = bank("t", validQuestion("t-one", "问题一？"));
+        bank.remove("topic");
+        ((ObjectNode) bank.get("title")).remove("en");
+        bank.put("extra", 1);
+        write("t.json", bank);
+        assertEquals(List.of("t.json: -: unknown bank field 'extra'", "t.json: -: topic is missing",
+                "t.json: -: title needs both zh and en"), problems());
+    }
+
+    @Test
+    void titlesMustBeStrings() throws IOException {
+        ObjectNode bank = bank("t", validQuestion("t-one", "问题一？"));
+        ((ObjectNode) bank.get("title")).put("zh", 3);
+        write("t.json", bank);
+        assertEquals(List.of("t.json: -: zh must be a string", "t.json: -: title needs both zh and en"), problems());
+    }
+
+    @Test
+    void questionsMustBeANonEmptyListOfObjects() throws IOException {
+        write("t.json", bank("t"));
+        assertEquals(List.of("t.json: -: questions must be a non-empty list"), problems());
+        ObjectNode bank = bank("t");
+        ((ArrayNode) bank.get("questions")).add("not a question");
+        write("t.json", bank);
+        assertEquals(List.of("t.json: (no id): each question must be a JSON object"), problems());
+    }
+
+    @Test
+    void listsMustHoldStrings() throws IOException {
+        assertEquals(List.of("t.json: t-one: tags must be a list of strings"),
+                problemsWith(q -> ((ArrayNode) q.get("tags")).add(1)));
+        assertEquals(List.of("t.json: t-one: match must be a list of strings",
+                        "t.json: t-one: key point '要点一' has an empty match list"),
+                problemsWith(q -> ((ObjectNode) q.get("keyPoints").get(0)).put("match", "一")));
+        assertEquals(List.of("t.json: t-one: quiz options must be a list of strings",
+                        "t.json: t-one: quiz needs 2 to 4 options", "t.json: t-one: quiz correct index is out of range (0 to -1)"),
+                problemsWith(q -> ((ObjectNode) q.get("quiz")).put("options", "A")));
+    }
+
+    @Test
+    void quizOptionsMustNotBeEmpty() throws IOException {
+        assertEquals(List.of("t.json: t-one: quiz has an empty option"),
+                problemsWith(q -> ((ArrayNode) q.get("quiz").get("options")).set(0, " ")));
+    }
 }

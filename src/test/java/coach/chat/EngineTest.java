@@ -372,6 +372,20 @@ class EngineTest {
     @Nested
     class OddInput {
         @Test
+        void aFlooderGetsOneNoticeThenSilenceButPressesStillGetTheirToast() {
+            for (int i = 0; i < 20; i++) {
+                assertTrue(text(say("/help")).contains("Commands"));
+            }
+            String notice = "You are writing faster than I can answer well. I will answer again in 60 s.";
+            assertEquals("\n" + notice, text(say("/help")));
+            assertEquals(List.of(), say("/help"));
+            clock.advance(java.time.Duration.ofSeconds(15));
+            assertEquals("\n(" + notice.replace("60 s", "45 s") + ")", text(press("q")));
+            clock.advance(java.time.Duration.ofSeconds(45));
+            assertTrue(text(say("/help")).contains("Commands"));
+        }
+
+        @Test
         void unknownCommand() {
             assertTrue(text(say("/frobnicate now")).contains("no command /frobnicate"));
         }

@@ -51,6 +51,20 @@ class TelegramBotTest {
         bot.close();
         coach.close();
         api.close();
+        assertTrue(api.calls().stream().noneMatch(c -> c.body().toString().contains(FakeBotApi.TOKEN)),
+                "the token is never in a call's body");
+    }
+
+    @Test
+    void aRefusedTokenIsNotRepeatedInTheError() {
+        String wrong = "999:wrong-secret-never-shown";
+        TelegramBot.BotStartException e = org.junit.jupiter.api.Assertions.assertThrows(
+                TelegramBot.BotStartException.class, () -> TelegramBot.start(coach, wrong));
+        assertEquals("Telegram refused the token (401): check TELEGRAM_BOT_TOKEN against the one @BotFather gave you",
+                e.getMessage());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t.getMessage()).contains("wrong-secret"), t.toString());
+        }
     }
 
     @Test
@@ -161,6 +175,28 @@ class TelegramBotTest {
         List<Call> toasts = api.awaitCount("answerCallbackQuery", c -> true, 3);
         assertTrue(toasts.stream().allMatch(c -> !c.body().path("text").asText().isEmpty()));
         assertEquals(0, api.calls("editMessageText").size());
+    }
+
+    @Test
+    void updatesTheCoachDoesNotUseAreSkippedAndPollingGoesOn() {
+        var edited = api.text(ANN, "/help");
+        edited.set("edited_message", edited.remove("message"));
+        var reaction = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        reaction.putObject("message_reaction").putObject("chat").put("id", ANN).put("type", "private");
+        var left = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        var member = left.putObject("my_chat_member").put("date", 1);
+        member.putObject("chat").put("id", -100_5).put("type", "supergroup").put("title", "Gone");
+        member.putObject("from").put("id", ANN).put("is_bot", false).put("first_name", "Ann");
+        member.putObject("old_chat_member").put("status", "member")
+                .putObject("user").put("id", 42).put("is_bot", true).put("first_name", "Coach");
+        member.putObject("new_chat_member").put("status", "left")
+                .putObject("user").put("id", 42).put("is_bot", true).put("first_name", "Coach");
+        api.push(edited);
+        api.push(reaction);
+        api.push(left);
+        api.push(api.text(ANN, "/stats"));
+        api.await("sendMessage", c -> c.text().contains("No answers yet"));
+        assertEquals(1, api.calls("sendMessage").size(), "only the last update needed an answer");
     }
 
     @Test

@@ -1,0 +1,43 @@
+package coach.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FloodGuardTest {
+
+    private final FloodGuard guard = new FloodGuard();
+
+    private List<FloodGuard.Verdict> burst(long user, int events, long atMillis) {
+        List<FloodGuard.Verdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            verdicts.add(guard.check(user, atMillis));
+        }
+        return verdicts;
+    }
+
+    @Test
+    void twentyAnswersThenOneWarningThenSilence() {
+        List<FloodGuard.Verdict> verdicts = burst(1, 25, 1000);
+        assertEquals(List.of(FloodGuard.Verdict.ANSWER), verdicts.subList(0, 20).stream().distinct().toList());
+        assertEquals(FloodGuard.Verdict.WARN, verdicts.get(20));
+        assertEquals(List.of(FloodGuard.Verdict.IGNORE), verdicts.subList(21, 25).stream().distinct().toList());
+    }
+
+    @Test
+    void theWindowClearsAfterAMinuteAndTheWarningCanComeAgain() {
+        burst(1, 21, 0);
+        assertEquals(45, guard.secondsUntilRoom(1, 15_000));
+        assertEquals(FloodGuard.Verdict.IGNORE, guard.check(1, 59_999));
+        assertEquals(FloodGuard.Verdict.ANSWER, guard.check(1, 60_000));
+        assertEquals(FloodGuard.Verdict.WARN, burst(1, 20, 60_001).get(19));
+    }
+
+    @Test
+    void eachPersonHasTheirOwnWindow() {
+        burst(1, 30, 0);
+        assertEquals(FloodGuard.Verdict.ANSWER, guard.check(2, 0));
+    }
+}

@@ -1,0 +1,146 @@
+package coach.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.Coach;
+import coach.TestCoach;
+import coach.bench.FakeBotApi;
+import coach.bench.FakeBotApi.Call;
+import coach.bench.FakeBotApi.Scope;
+import coach.bench.FakeBotApi.Trouble;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Bot API failing in every way for a while, for polls and for sends, while users keep writing: once it heals the
+ * bot is back within five seconds, and every update is answered exactly once. The outage lasts a few seconds here;
+ * {@code mvn test -Dtest=OutageTest -Dcoach.outage.seconds=60} runs the minute-long version.
+ */
+class OutageTest {
+
+    private static final Duration OUTAGE = Duration.ofSeconds(Integer.getInteger("coach.outage.seconds", 4));
+    private static final Duration RECOVERY = Duration.ofSeconds(5);
+    private static final int USERS = 16;
+    private static final int PINGS = 4;
+    private static final long FIRST_USER = 10;
+    private static final Trouble[] EVERY_TROUBLE = Trouble.values();
+
+    @TempDir
+    Path dir;
+
+    private FakeBotApi api;
+    private Coach coach;
+    private TelegramBot bot;
+
+    @BeforeEach
+    void start() throws Exception {
+        api = new FakeBotApi();
+        api.holdPollsFor(Duration.ofMillis(500));
+        api.stallTroubleFor(Duration.ofMillis(1600));
+        coach = TestCoach.assemble(dir, TestCoach.config(api.url()), Clock.systemUTC());
+        bot = TelegramBot.start(coach, FakeBotApi.TOKEN,
+                new TelegramBot.Timeouts(Duration.ofSeconds(1), Duration.ofMillis(1500)));
+    }
+
+    @AfterEach
+    void stop() {
+        bot.close();
+        coach.close();
+        api.close();
+    }
+
+    @Test
+    void everyUpdateIsAnsweredOnceAndTheBotIsBackWithinFiveSecondsOfHealing() throws Exception {
+        api.push(api.text(1, "/help"));
+        api.await("sendMessage", c -> c.chatId() == 1);
+
+        long healAt = System.currentTimeMillis() + OUTAGE.toMillis();
+        api.outage(OUTAGE, Scope.SENDS, EVERY_TROUBLE);
+        List<String> pings = new ArrayList<>();
+        List<String> presses = new ArrayList<>();
+        Thread users = new Thread(() -> write(pings, presses), "outage-users");
+        users.start();
+        Thread.sleep(OUTAGE.toMillis() / 4);
+        api.outage(OUTAGE.dividedBy(2), Scope.POLLS, EVERY_TROUBLE);
+        users.join();
+        Thread.sleep(Math.max(0, healAt - System.currentTimeMillis()));
+
+        api.push(api.text(2, "/help"));
+        Call probe = api.await("sendMessage", c -> c.chatId() == 2);
+        assertTrue(probe.atMillis() - healAt <= RECOVERY.toMillis(),
+                "answered " + (probe.atMillis() - healAt) + " ms after the server healed");
+
+        api.awaitCount("sendMessage", c -> c.text().contains("no command /p"), pings.size());
+        api.awaitCount("answerCallbackQuery", c -> true, presses.size());
+        Map<String, Long> replies = api.calls("sendMessage").stream()
+                .collect(Collectors.groupingBy(Call::text, Collectors.counting()));
+        for (String ping : pings) {
+            assertEquals(1L, replies.getOrDefault("There is no command " + ping + ". Send /help for the list.", 0L),
+                    "one reply to " + ping);
+        }
+        Map<String, Long> toasts = api.calls("answerCallbackQuery").stream()
+                .collect(Collectors.groupingBy(c -> c.body().path("callback_query_id").asText(), Collectors.counting()));
+        assertEquals(presses.stream().collect(Collectors.toMap(Function.identity(), id -> 1L)), toasts);
+        assertEquals(pings.size() + presses.size() + 2,
+                coach.database().number("SELECT COUNT(*) FROM handled_updates"), "every update handled");
+        waitUntil(() -> bot.pending() == 0);
+    }
+
+    @Test
+    void unreadablePollAnswersAreBackedOffLikeFailures() throws Exception {
+        Thread.sleep(300);
+        int before = api.requests("getUpdates");
+        api.outage(Duration.ofSeconds(2), Scope.POLLS, Trouble.GARBAGE);
+        Thread.sleep(2000);
+        int during = api.requests("getUpdates") - before;
+        assertTrue(during <= 6, "polled " + during + " times in 2 s of unreadable answers");
+        api.push(api.text(3, "/help"));
+        api.await("sendMessage", c -> c.chatId() == 3);
+    }
+
+    /** Each user sends a few unknown commands and presses a stale button, spread over half the outage. */
+    private void write(List<String> pings, List<String> presses) {
+        long pause = OUTAGE.toMillis() / 2 / (USERS * (PINGS + 1));
+        for (int k = 0; k < PINGS + 1; k++) {
+            for (long user = FIRST_USER; user < FIRST_USER + USERS; user++) {
+                if (k < PINGS) {
+                    String ping = "/p" + user + "x" + k;
+                    pings.add(ping);
+                    api.push(api.text(user, ping));
+                } else {
+                    var press = api.press(user, 7, "zz");
+                    presses.add(press.path("callback_query").path("id").asText());
+                    api.push(press);
+                }
+                sleep(pause);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.currentTimeMillis() < deadline, "condition not met in time");
+            sleep(20);
+        }
+    }
+}
