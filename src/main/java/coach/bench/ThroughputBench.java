@@ -5,13 +5,13 @@ import coach.Config;
 import coach.telegram.EchoBot;
 import coach.telegram.TelegramBot;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
 
 /**
  * Updates handled and replied to per second, the coach against an echo bot on the same library, each behind its
@@ -24,25 +24,36 @@ public final class ThroughputBench {
     /** The coach's send cap here: far above what a machine can do, so it never holds a reply back. */
     static final int UNCAPPED = 1_000_000;
     private static final long TIMEOUT_NANOS = 300_000_000_000L;
+    private static final List<String> REPLY_METHODS =
+            List.of("sendMessage", "answerCallbackQuery", "editMessageText", "editMessageReplyMarkup");
 
     private final Config base;
     private final UpdateMix mix;
     private final int users;
     private final int rounds;
 
-    /** Updates per second in each measured round, and the medians. */
-    public record Result(int updates, int users, List<Double> coachRounds, List<Double> echoRounds) {
+    /** One burst: updates per second until all were handled, and until all their replies were accepted. */
+    public record Round(double handledPerSecond, double repliedPerSecond) {
+    }
+
+    /** The measured rounds of each bot, and the Bot API calls each made per update. */
+    public record Result(int updates, int users, List<Round> coach, List<Round> echo, double coachCallsPerUpdate,
+                         double echoCallsPerUpdate) {
         public Result {
-            coachRounds = List.copyOf(coachRounds);
-            echoRounds = List.copyOf(echoRounds);
+            coach = List.copyOf(coach);
+            echo = List.copyOf(echo);
         }
 
         public double coachPerSecond() {
-            return median(coachRounds);
+            return median(coach.stream().map(Round::repliedPerSecond).toList());
+        }
+
+        public double coachHandledPerSecond() {
+            return median(coach.stream().map(Round::handledPerSecond).toList());
         }
 
         public double echoPerSecond() {
-            return median(echoRounds);
+            return median(echo.stream().map(Round::repliedPerSecond).toList());
         }
 
         public double ratio() {
@@ -79,63 +90,82 @@ public final class ThroughputBench {
         int warmUpUsers = Math.max(1, users / 2);
         echo.push(mix, warmUpUsers);
         coach.push(mix, warmUpUsers);
-        List<Double> echoRounds = new ArrayList<>();
-        List<Double> coachRounds = new ArrayList<>();
+        List<Round> echoRounds = new ArrayList<>();
+        List<Round> coachRounds = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            echoRounds.add(echo.push(mix, users));
-            coachRounds.add(coach.push(mix, users));
-            progress.printf("throughput round %d of %d: echo %,.0f/s, coach %,.0f/s%n", round, rounds,
-                    echoRounds.get(echoRounds.size() - 1), coachRounds.get(coachRounds.size() - 1));
+            Round e = echo.push(mix, users);
+            Round c = coach.push(mix, users);
+            echoRounds.add(e);
+            coachRounds.add(c);
+            progress.printf("throughput round %d of %d: echo %,.0f/s, coach %,.0f/s (handled %,.0f/s)%n", round,
+                    rounds, e.repliedPerSecond(), c.repliedPerSecond(), c.handledPerSecond());
             progress.flush();
         }
-        return new Result(users * UpdateMix.UPDATES_PER_USER, users, coachRounds, echoRounds);
+        return new Result(users * UpdateMix.UPDATES_PER_USER, users, coachRounds, echoRounds, coach.callsPerUpdate(),
+                echo.callsPerUpdate());
     }
 
-    /** Whether a bot has answered every update pushed so far. */
-    private interface Answered {
-        boolean all(int pushed, long lastUpdateId);
+    /** Whether a bot has handled every update pushed so far. */
+    private interface Handled {
+        boolean upTo(int pushed, long lastUpdateId);
     }
 
-    /** One bot behind its fake server. */
+    /** One bot behind its fake server, with how to tell that it has handled, and replied to, what was pushed. */
     private static final class Side {
         private final FakeBotApi api;
-        private final Answered answered;
+        private final Handled handled;
+        private final BooleanSupplier drained;
         private int pushed;
-        private long lastUpdateId;
         private long nextUser = 1;
 
-        private Side(FakeBotApi api, Answered answered) {
+        private Side(FakeBotApi api, Handled handled, BooleanSupplier drained) {
             this.api = api;
-            this.answered = answered;
+            this.handled = handled;
+            this.drained = drained;
         }
 
+        /** The echo bot replies while it handles: an update is handled once its reply is accepted. */
         static Side echo(FakeBotApi api, EchoBot echo) {
-            return new Side(api, (pushed, last) -> echo.answered() >= pushed);
+            return new Side(api, (pushed, last) -> echo.answered() >= pushed, () -> true);
         }
 
-        /** The coach has answered when every update is recorded as handled and its outbox is empty. */
+        /** The coach has handled an update once it is recorded, and replied once its outbox is empty. */
         static Side coach(FakeBotApi api, TelegramBot bot, Coach coach) {
             return new Side(api, (pushed, last) ->
-                    coach.database().number("SELECT next_offset FROM poll_state WHERE id = 1") > last
-                            && bot.pending() == 0);
+                    coach.database().number("SELECT next_offset FROM poll_state WHERE id = 1") > last,
+                    () -> bot.pending() == 0);
         }
 
-        /** Pushes the users' updates at once; returns updates per second until all are handled and replied to. */
-        double push(UpdateMix mix, int users) throws InterruptedException {
+        /** Pushes the users' updates at once and waits until all are handled and replied to. */
+        Round push(UpdateMix mix, int users) throws InterruptedException {
             List<ObjectNode> updates = mix.build(api, nextUser, users);
             nextUser += users;
             long start = System.nanoTime();
+            long last = 0;
             for (ObjectNode update : updates) {
-                lastUpdateId = api.push(update);
+                last = api.push(update);
                 pushed++;
             }
-            while (!answered.all(pushed, lastUpdateId)) {
-                if (System.nanoTime() - start > TIMEOUT_NANOS) {
-                    throw new IllegalStateException("the bot did not answer " + updates.size() + " updates in time");
-                }
-                Thread.sleep(5);
+            while (!handled.upTo(pushed, last)) {
+                pause(start);
             }
-            return updates.size() / ((System.nanoTime() - start) / 1e9);
+            long handledAt = System.nanoTime();
+            while (!drained.getAsBoolean()) {
+                pause(start);
+            }
+            long replied = System.nanoTime();
+            return new Round(updates.size() / ((handledAt - start) / 1e9), updates.size() / ((replied - start) / 1e9));
+        }
+
+        double callsPerUpdate() {
+            return (double) REPLY_METHODS.stream().mapToInt(api::count).sum() / pushed;
+        }
+
+        private static void pause(long start) throws InterruptedException {
+            if (System.nanoTime() - start > TIMEOUT_NANOS) {
+                throw new IllegalStateException("the bot did not answer its updates in time");
+            }
+            Thread.sleep(5);
         }
     }
 
