@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,12 @@ public final class FakeBotApi implements AutoCloseable {
 
     public static final String TOKEN = "123456:TEST-token-never-real-abcdefghijklmno";
     public static final String BOT_USERNAME = "coach_test_bot";
+
+    static {
+        // The JDK server writes a response's headers and body separately; without TCP_NODELAY, Nagle's algorithm
+        // and the client's delayed ACK hold every body back about 40 ms, and the fake would be what is measured.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
@@ -59,6 +66,9 @@ public final class FakeBotApi implements AutoCloseable {
     private final Object outageLock = new Object();
     private final List<Outage> outages = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile long stallMillis = 35_000;
+    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final CountDownLatch firstPoll = new CountDownLatch(1);
+    private volatile long firstPollNanos;
     private volatile int sendsPerSecond;
     private volatile long maxHoldMillis = 1000;
     private volatile long sendDelayMillis;
@@ -341,6 +351,20 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** How many calls of the method were answered, without copying the record. */
+    public int count(String method) {
+        AtomicInteger n = counts.get(method.toLowerCase(Locale.ROOT));
+        return n == null ? 0 : n.get();
+    }
+
+    /** The {@link System#nanoTime} at which the first getUpdates arrived, waiting for it up to the timeout. */
+    public long awaitFirstPoll(Duration timeout) throws InterruptedException {
+        if (!firstPoll.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("no getUpdates within " + timeout);
+        }
+        return firstPollNanos;
+    }
+
     /** Updates not yet confirmed by a getUpdates offset. */
     public synchronized int unconfirmed() {
         return updates.size();
@@ -357,6 +381,10 @@ public final class FakeBotApi implements AutoCloseable {
                 return;
             }
             String method = path[2].toLowerCase(Locale.ROOT);
+            if (method.equals("getupdates") && firstPoll.getCount() > 0) {
+                firstPollNanos = arrived;
+                firstPoll.countDown();
+            }
             byte[] raw = exchange.getRequestBody().readAllBytes();
             requests.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
             Outage current = outages.stream().filter(o -> o.hits(method)).findFirst().orElse(null);
@@ -450,6 +478,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     private synchronized void record(String method, JsonNode body, int messageId) {
         calls.add(new Call(method, body, System.currentTimeMillis(), messageId));
+        counts.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
         notifyAll();
     }
 

@@ -98,7 +98,8 @@ public final class TelegramBot implements AutoCloseable {
         return new TelegramBot(pollHttp, sendHttp, pollExecutor, polling, sender, outbox);
     }
 
-    private static OkHttpClient.Builder http(Duration readTimeout) {
+    /** The HTTP settings of every Bot API client: the poll gets a read timeout longer than its long poll. */
+    static OkHttpClient.Builder http(Duration readTimeout) {
         return new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(readTimeout).writeTimeout(Duration.ofSeconds(30));
     }
@@ -166,7 +167,7 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /** The library logs the cancelled long poll of a normal shutdown as an error; it is not one. */
-    private static void quietPollerLog() {
+    static void quietPollerLog() {
         if (LoggerFactory.getLogger(BotSession.class) instanceof ch.qos.logback.classic.Logger logger) {
             logger.setLevel(ch.qos.logback.classic.Level.OFF);
         }
