@@ -22,14 +22,24 @@ final class Outbox {
     static final int BROADCAST = 2;
 
     private final Database db;
-    private final ObjectMapper json = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     Outbox(Database db) {
         this.db = db;
     }
 
     /** A stored call: its row id, target chat, and the reply to perform. */
-    record Item(long id, long chatId, int priority, Reply reply, int attempts) {
+    record Item(long id, long chatId, int priority, String payload, int attempts) {
+
+        /** The reply to perform, read from its stored form only when it is about to be sent. */
+        Reply reply() {
+            return read(payload);
+        }
+
+        /** Answers to button presses are not messages: Telegram's message limits do not apply to them. */
+        boolean isMessage() {
+            return priority != URGENT;
+        }
     }
 
     /**
@@ -71,7 +81,7 @@ final class Outbox {
                 WHERE not_before <= ? AND NOT EXISTS (
                     SELECT 1 FROM outbox e WHERE e.chat_id = o.chat_id AND (e.priority, e.id) < (o.priority, o.id))
                 ORDER BY priority, id LIMIT ?""",
-                rs -> new Item(rs.getLong(1), rs.getLong(2), rs.getInt(3), read(rs.getString(4)), rs.getInt(5)),
+                rs -> new Item(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getInt(5)),
                 nowMillis, limit);
     }
 
@@ -113,15 +123,15 @@ final class Outbox {
 
     private String write(Reply reply) {
         try {
-            return json.writeValueAsString(reply);
+            return JSON.writeValueAsString(reply);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot store a reply", e);
         }
     }
 
-    private Reply read(String payload) {
+    private static Reply read(String payload) {
         try {
-            return json.readValue(payload, Reply.class);
+            return JSON.readValue(payload, Reply.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read a stored reply", e);
         }

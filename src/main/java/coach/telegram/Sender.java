@@ -117,7 +117,7 @@ final class Sender implements AutoCloseable {
                     continue;
                 }
                 blocked.add(item.chatId());
-                if (!(item.reply() instanceof Reply.Toast) && !limits.tryAcquire(item.chatId(), now)) {
+                if (item.isMessage() && !limits.tryAcquire(item.chatId(), now)) {
                     continue;
                 }
                 inFlightItems.add(item.id());
@@ -167,8 +167,9 @@ final class Sender implements AutoCloseable {
 
     private void deliver(Outbox.Item item) {
         try {
-            int messageId = api.perform(item.reply());
-            if (item.reply() instanceof Reply.Send s && s.tag() != null && messageId != 0) {
+            Reply reply = item.reply();
+            int messageId = api.perform(reply);
+            if (reply instanceof Reply.Send s && s.tag() != null && messageId != 0) {
                 // Recorded with the row's removal: a crash in between resends, and the resent message is the one kept.
                 outbox.done(item.id(), () -> engine.delivered(s.tag(), s.chatId(), messageId), clock.instant());
             } else {
@@ -184,7 +185,7 @@ final class Sender implements AutoCloseable {
         } finally {
             lock.lock();
             try {
-                if (!(item.reply() instanceof Reply.Toast)) {
+                if (item.isMessage()) {
                     limits.finished(item.chatId(), clock.millis());
                 }
                 inFlightItems.remove(item.id());

@@ -71,7 +71,6 @@ public final class TelegramBot implements AutoCloseable {
         OkHttpClient pollHttp = http(timeouts.poll()).addInterceptor(new UnreadablePolls()).build();
         OkHttpTelegramClient client = new OkHttpTelegramClient(sendHttp, token, url);
         String username = whoAmI(client);
-        CommandMenu.publish(client, new Texts());
 
         Outbox outbox = new Outbox(coach.database());
         ApiCalls api = new ApiCalls(client);
@@ -93,6 +92,8 @@ public final class TelegramBot implements AutoCloseable {
             pollExecutor.shutdownNow();
             throw new BotStartException("could not start polling: " + e.getMessage(), e);
         }
+        // The menu is cosmetic: publish it while polling already runs, so start-up does not wait for six calls.
+        Sender.daemon("coach-menu").newThread(() -> CommandMenu.publish(client, new Texts())).start();
         log.info("Polling as @{} from offset {}; {} replies waiting in the outbox", username, updates.nextOffset(),
                 outbox.size());
         return new TelegramBot(pollHttp, sendHttp, pollExecutor, polling, sender, outbox);

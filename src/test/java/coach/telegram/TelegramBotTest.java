@@ -138,6 +138,7 @@ class TelegramBotTest {
 
     @Test
     void commandMenuIsPublishedInChineseAndEnglishForPrivateChatsAndGroups() {
+        api.awaitCount("setMyCommands", c -> true, 6);
         Set<String> menus = api.calls("setMyCommands").stream()
                 .map(c -> c.body().path("language_code").asText("default") + " "
                         + c.body().path("scope").path("type").asText("private"))
