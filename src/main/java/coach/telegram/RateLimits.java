@@ -5,16 +5,21 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Telegram's sending limits. Globally, a steady pace of messages per second with no burst, and a sliding window:
- * a message may start only when fewer than the limit are in flight or finished within the last second. Since a
- * message reaches Telegram after it starts and before it finishes, no one-second window at Telegram can then hold
- * more than the limit, however much the network or the machine delays single calls. Per chat, about one message
- * a second (private) or twenty a minute (groups, with at most twenty in any sixty seconds), each allowing a short
- * burst. Not thread-safe: the sender guards it with its lock.
+ * Telegram's sending limits. Globally, a steady pace of messages per second that may catch up by one after a late
+ * pass, and a sliding window: a message may start only when fewer than the limit are in flight or finished within
+ * the last second. Since a message reaches Telegram after it starts and before it finishes, no one-second window
+ * at Telegram can then hold more than the limit, however much the network or the machine delays single calls. Per
+ * chat, about one message a second (private) or twenty a minute (groups, with at most twenty in any sixty
+ * seconds), each allowing a short burst. Not thread-safe: the sender guards it with its lock.
  */
 final class RateLimits {
 
     static final int CHAT_BURST = 3;
+    /**
+     * The global pace may catch up by one message after a late pass of the dispatcher; the window below still
+     * keeps every second at Telegram within the limit.
+     */
+    static final int GLOBAL_BURST = 2;
     /** Added to the spacing of global sends so that jitter never packs more than the cap into one second. */
     static final double GUARD = 0.01;
     static final double PRIVATE_PER_SECOND = 1.0;
@@ -32,7 +37,7 @@ final class RateLimits {
     RateLimits(int messagesPerSecond) {
         double spacingMillis = 1000.0 / messagesPerSecond * (1 + GUARD);
         this.perSecond = messagesPerSecond;
-        this.global = new Bucket(1000.0 / spacingMillis, 1);
+        this.global = new Bucket(1000.0 / spacingMillis, GLOBAL_BURST);
         this.recent = new Window(1000);
     }
 
