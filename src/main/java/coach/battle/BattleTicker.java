@@ -1,11 +1,10 @@
 package coach.battle;
 
 import coach.chat.Reply;
+import coach.schedule.Repeating;
 import coach.store.Database;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -24,11 +23,7 @@ public final class BattleTicker implements AutoCloseable {
     private final Database db;
     private final Battles battles;
     private final Consumer<List<Reply>> post;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "coach-battles");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Repeating repeating = new Repeating("coach-battles");
 
     /** {@code post} queues replies; it is called inside the transaction that made them. */
     public BattleTicker(Database db, Battles battles, Consumer<List<Reply>> post) {
@@ -38,7 +33,7 @@ public final class BattleTicker implements AutoCloseable {
     }
 
     public void start() {
-        executor.scheduleWithFixedDelay(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        repeating.every(Duration.ofMillis(TICK_MILLIS), this::tick);
     }
 
     /** One pass over running battles and daily schedules. */
@@ -76,11 +71,6 @@ public final class BattleTicker implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        repeating.close();
     }
 }

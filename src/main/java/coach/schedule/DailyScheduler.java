@@ -4,13 +4,11 @@ import coach.chat.Engine;
 import coach.chat.Reply;
 import coach.store.Database;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +31,7 @@ public final class DailyScheduler implements AutoCloseable {
     private final Engine engine;
     private final Consumer<List<Reply>> broadcast;
     private final Clock clock;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "coach-daily");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Repeating repeating = new Repeating("coach-daily");
 
     public DailyScheduler(Database db, DeliveryStore store, Engine engine, Consumer<List<Reply>> broadcast,
                           Clock clock) {
@@ -50,7 +44,7 @@ public final class DailyScheduler implements AutoCloseable {
 
     /** Ticks now and then every few seconds until closed. */
     public void start() {
-        executor.scheduleWithFixedDelay(this::tickSafely, 0, TICK_SECONDS, TimeUnit.SECONDS);
+        repeating.every(Duration.ofSeconds(TICK_SECONDS), this::tickSafely);
     }
 
     private void tickSafely() {
@@ -113,11 +107,6 @@ public final class DailyScheduler implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        repeating.close();
     }
 }
