@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Random;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -181,7 +182,7 @@ public final class Battles implements GroupChats {
             replies.add(new Reply.Send(chatId, texts.get(language, "battle.no.questions")));
             return;
         }
-        Collections.shuffle(pool, new java.util.Random(random.nextLong()));
+        Collections.shuffle(pool, new Random(random.nextLong()));
         List<String> questions = pool.subList(0, Math.min(rounds, pool.size())).stream().map(Question::id).toList();
         long id = store.create(chatId, topic, language, questions, startedBy, now, now + roundMillis(),
                 settings.roundSeconds());

@@ -142,7 +142,7 @@ public final class AdminFlow {
             out.append("\n\n").append(turn.t("admin.reports.item", report.id(),
                     WHEN.format(report.createdAt().atZone(turn.user.zone())), report.userId(),
                     report.questionId() == null ? "—" : Html.escape(report.questionId()),
-                    Html.escape(shorten(report.text()))));
+                    Html.escape(Texts.shorten(report.text(), REPORT_TEXT))));
         }
         if (total > newest.size()) {
             out.append("\n\n").append(turn.t("admin.reports.more", total - newest.size()));
@@ -162,9 +162,5 @@ public final class AdminFlow {
 
     private String title(Turn turn, String topic) {
         return library.get().bank(topic).map(b -> b.title().in(turn.language())).orElse(topic);
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= REPORT_TEXT ? text : text.substring(0, REPORT_TEXT) + "…";
     }
 }

@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  */
 public final class MockFlow {
 
+    /** How much of a bad argument is echoed back. */
+    private static final int ARGUMENT = 40;
+
     static final int DEFAULT_QUESTIONS = 5;
     static final int MAX_QUESTIONS = 10;
     private static final int MISSED_SHOWN = 5;
@@ -165,11 +168,11 @@ public final class MockFlow {
             }
         }
         if (topic != null && library.get().bank(topic).isEmpty()) {
-            return Request.refused(turn.t("mock.topic.unknown", Html.escape(shorten(topic)), topicIds()));
+            return Request.refused(turn.t("mock.topic.unknown", Html.escape(Texts.shorten(topic, ARGUMENT)), topicIds()));
         }
         int n = count == null ? DEFAULT_QUESTIONS : count.length() > 3 ? -1 : Integer.parseInt(count);
         if (n < 1 || n > MAX_QUESTIONS) {
-            return Request.refused(turn.t("mock.count.bad", Html.escape(shorten(count)), MAX_QUESTIONS));
+            return Request.refused(turn.t("mock.count.bad", Html.escape(Texts.shorten(count, ARGUMENT)), MAX_QUESTIONS));
         }
         return new Request(topic, n, null);
     }
@@ -305,9 +308,5 @@ public final class MockFlow {
 
     private String topicIds() {
         return String.join(", ", library.get().topics());
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 }
