@@ -3,6 +3,7 @@ package coach;
 import coach.cli.BanksCommand;
 import coach.cli.BenchCommand;
 import coach.cli.ChatCommand;
+import coach.cli.GradeCommand;
 import coach.cli.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
 /** The {@code coach} command line: run the bot, chat in the terminal, or work on the banks. */
 @Command(name = "coach", mixinStandardHelpOptions = true, version = "Interview Coach 1.0",
         description = "Interview Coach: a Telegram bot that coaches backend-developer job interviews.",
-        subcommands = {RunCommand.class, ChatCommand.class, BanksCommand.class, BenchCommand.class})
+        subcommands = {RunCommand.class, ChatCommand.class, GradeCommand.class, BanksCommand.class,
+                BenchCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -31,9 +31,12 @@ public final class BankLoader {
     static final int MAX_OPTION_LENGTH = 100;
     static final int MAX_EXPLANATION_LENGTH = 200;
     private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
-    private static final Set<String> BANK_FIELDS = Set.of("topic", "title", "questions");
+    private static final Set<String> BANK_FIELDS = Set.of("topic", "title", "questions", "overlaps");
     private static final Set<String> QUESTION_FIELDS = Set.of(
             "id", "question", "answer", "keyPoints", "links", "difficulty", "tags", "quiz");
+    private static final Set<String> KEY_POINT_FIELDS = Set.of("point", "match", "claim", "claims", "contradictions");
+    private static final Set<String> CONTRADICTION_FIELDS = Set.of("claim", "correct");
+    private static final Set<String> OVERLAP_FIELDS = Set.of("questions", "why");
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -155,7 +158,34 @@ public final class BankLoader {
                     questions.add(question(topic, q));
                 }
             }
-            return new Bank(topic, new Bank.Title(zh, en), questions);
+            return new Bank(topic, new Bank.Title(zh, en), questions, overlaps(root.path("overlaps"), questions));
+        }
+
+        /** {@code "overlaps": [{"questions": ["a", "b"], "why": "..."}]}: pairs that share content on purpose. */
+        private List<Bank.Overlap> overlaps(JsonNode list, List<Question> questions) {
+            List<Bank.Overlap> overlaps = new ArrayList<>();
+            if (list.isMissingNode()) {
+                return overlaps;
+            }
+            if (!list.isArray()) {
+                problem("overlaps must be a list of {questions: [id, id], why}");
+                return overlaps;
+            }
+            Set<String> ids = new java.util.HashSet<>();
+            questions.forEach(q -> ids.add(q.id()));
+            for (JsonNode o : list) {
+                unknownFields(o, OVERLAP_FIELDS, "overlap");
+                List<String> pair = strings(o.path("questions"), "overlap questions");
+                String why = text(o, "why");
+                if (pair.size() != 2 || !ids.containsAll(pair) || pair.get(0).equals(pair.get(1))) {
+                    problem("an overlap must name two different questions of this bank, got " + pair);
+                } else if (why.isBlank()) {
+                    problem("the overlap of " + pair + " needs a reason (why)");
+                } else {
+                    overlaps.add(new Bank.Overlap(pair.get(0), pair.get(1), why));
+                }
+            }
+            return overlaps;
         }
 
         private Question question(String topic, JsonNode q) {
@@ -193,15 +223,84 @@ public final class BankLoader {
                 if (point.isEmpty()) {
                     problem("a key point has no point text");
                 }
-                List<String> match = strings(kp.path("match"), "match");
-                if (match.isEmpty()) {
-                    problem("key point '" + point + "' has an empty match list");
-                } else if (match.stream().anyMatch(String::isBlank)) {
-                    problem("key point '" + point + "' has an empty match string");
+                unknownFields(kp, KEY_POINT_FIELDS, "key point");
+                boolean legacy = kp.has("match");
+                boolean claims = kp.has("claim") || kp.has("claims");
+                if (legacy == claims) {
+                    problem("key point '" + point + "' needs either claims (concepts that meet in one clause) "
+                            + "or the older match list, not both");
                 }
-                points.add(new Question.KeyPoint(point, match));
+                if (legacy) {
+                    List<String> match = strings(kp.path("match"), "match");
+                    if (match.isEmpty()) {
+                        problem("key point '" + point + "' has an empty match list");
+                    } else if (match.stream().anyMatch(String::isBlank)) {
+                        problem("key point '" + point + "' has an empty match string");
+                    }
+                    points.add(Question.KeyPoint.ofMatches(point, match));
+                } else {
+                    points.add(new Question.KeyPoint(point, claims(kp, point), contradictions(kp, point)));
+                }
             }
             return points;
+        }
+
+        /** {@code "claim": ["RDB", "快照|snapshot"]} for one claim, {@code "claims": [[...], [...]]} for several. */
+        private List<Question.Claim> claims(JsonNode kp, String point) {
+            List<Question.Claim> claims = new ArrayList<>();
+            if (kp.has("claim")) {
+                claim(kp.path("claim"), "claim of '" + point + "'").ifPresent(claims::add);
+            }
+            JsonNode list = kp.path("claims");
+            if (kp.has("claims") && (!list.isArray() || list.isEmpty())) {
+                problem("claims of key point '" + point + "' must be a non-empty list of claims");
+            } else if (list.isArray()) {
+                for (JsonNode claim : list) {
+                    claim(claim, "a claim of '" + point + "'").ifPresent(claims::add);
+                }
+            }
+            return claims;
+        }
+
+        private List<Question.Contradiction> contradictions(JsonNode kp, String point) {
+            JsonNode list = kp.path("contradictions");
+            List<Question.Contradiction> out = new ArrayList<>();
+            if (list.isMissingNode()) {
+                return out;
+            }
+            if (!list.isArray()) {
+                problem("contradictions of key point '" + point + "' must be a list");
+                return out;
+            }
+            for (JsonNode c : list) {
+                unknownFields(c, CONTRADICTION_FIELDS, "contradiction");
+                String where = "a contradiction of '" + point + "'";
+                Optional<Question.Claim> claim = claim(c.path("claim"), where);
+                String correct = text(c, "correct");
+                if (correct.isBlank()) {
+                    problem(where + " needs the correct statement (correct)");
+                }
+                claim.ifPresent(cl -> out.add(new Question.Contradiction(cl, correct)));
+            }
+            return out;
+        }
+
+        private Optional<Question.Claim> claim(JsonNode node, String where) {
+            List<String> concepts = strings(node, where);
+            if (concepts.isEmpty()) {
+                problem(where + " must be a non-empty list of concepts");
+                return Optional.empty();
+            }
+            List<Question.Concept> parsed = new ArrayList<>();
+            for (String concept : concepts) {
+                Question.Concept c = Question.Concept.of(concept);
+                if (c.aliases().stream().anyMatch(String::isBlank)) {
+                    problem(where + " has an empty alias in '" + concept + "'");
+                } else {
+                    parsed.add(c);
+                }
+            }
+            return parsed.isEmpty() ? Optional.empty() : Optional.of(new Question.Claim(parsed));
         }
 
         private List<Question.Link> links(JsonNode q) {

@@ -3,6 +3,7 @@ package coach.chat;
 import coach.bank.Library;
 import coach.bank.Question;
 import coach.chat.Reply.Button;
+import coach.grading.Grade;
 import coach.grading.Grader;
 import coach.mock.Mock;
 import coach.mock.Mock.Item;
@@ -112,14 +113,14 @@ public final class MockFlow {
     }
 
     /** Records a graded answer in the practice history (with its answer day and review) and in the mock. */
-    private void record(Turn turn, Mock mock, Item item, Grader.Verdict verdict, String text) {
+    private void record(Turn turn, Mock mock, Item item, Grade verdict, String text) {
         long userId = turn.user.userId();
         Asked asked = practiceStore.recordAnswer(userId, item.questionId(), item.topic(), item.askedAt(), text,
                 verdict.score(), clock.instant());
         practiceStore.addAnswerDay(userId, practice.today(turn.user));
         practice.schedule(turn.user, asked, Rating.fromScore(verdict.score()));
         store.answer(mock.id(), item.position(), asked.id(), verdict.score(),
-                verdict.missed().stream().map(Question.KeyPoint::point).toList());
+                verdict.notMade().stream().map(Question.KeyPoint::point).toList());
     }
 
     /** /skip while a mock runs: the current question scores 0 and the next one comes. */

@@ -3,6 +3,9 @@ package coach.chat;
 import coach.bank.Library;
 import coach.bank.Question;
 import coach.chat.Reply.Button;
+import coach.grading.Grade;
+import coach.grading.Grade.PointGrade;
+import coach.grading.Grade.Verdict;
 import coach.grading.Grader;
 import coach.practice.Asked;
 import coach.practice.PracticeStore;
@@ -134,7 +137,7 @@ public final class PracticeFlow {
             turn.say(turn.t("answer.too.long", text.length(), MAX_ANSWER));
             return;
         }
-        Grader.Verdict verdict = grader.grade(question.get(), text);
+        Grade verdict = grader.grade(question.get(), text);
         long askedId = open.get().id();
         store.answer(askedId, text, verdict.score(), clock.instant());
         store.addAnswerDay(turn.user.userId(), today(turn.user));
@@ -194,17 +197,26 @@ public final class PracticeFlow {
         return next;
     }
 
-    private String feedback(Turn turn, Question q, Grader.Verdict verdict) {
-        StringBuilder out = new StringBuilder(turn.t("answer.score", verdict.score()));
-        if (!verdict.covered().isEmpty()) {
-            out.append("\n\n").append(turn.t("answer.covered"));
-            verdict.covered().forEach(kp -> out.append("\n• ").append(Html.escape(kp.point())));
+    private String feedback(Turn turn, Question q, Grade grade) {
+        StringBuilder out = new StringBuilder(turn.t("answer.score", grade.score()));
+        if (grade.bareTerms()) {
+            out.append('\n').append(turn.t("answer.bare"));
         }
-        if (!verdict.missed().isEmpty()) {
-            out.append("\n\n").append(turn.t("answer.missed"));
-            verdict.missed().forEach(kp -> out.append("\n• ").append(Html.escape(kp.point())));
-        }
+        section(out, turn.t("answer.covered"), grade, Verdict.MADE,
+                p -> Html.escape(p.point().point()) + " — <i>“" + Html.escape(p.evidence()) + "”</i>");
+        section(out, turn.t("answer.contradicted"), grade, Verdict.CONTRADICTED,
+                p -> turn.t("answer.contradicted.item", Html.escape(p.evidence()), Html.escape(p.correct())));
+        section(out, turn.t("answer.missed"), grade, Verdict.MISSED, p -> Html.escape(p.point().point()));
         return out.append("\n\n").append(reference(turn, q)).append("\n\n").append(turn.t("answer.rate")).toString();
+    }
+
+    private static void section(StringBuilder out, String title, Grade grade, Verdict verdict,
+                                java.util.function.Function<PointGrade, String> line) {
+        List<PointGrade> points = grade.points().stream().filter(p -> p.verdict() == verdict).toList();
+        if (!points.isEmpty()) {
+            out.append("\n\n").append(title);
+            points.forEach(p -> out.append("\n• ").append(line.apply(p)));
+        }
     }
 
     private String reference(Turn turn, Question q) {

@@ -4,6 +4,8 @@ import coach.bank.Bank;
 import coach.bank.BankLoader;
 import coach.bank.MarkdownImporter;
 import coach.bank.Problem;
+import coach.grading.Grader;
+import coach.grading.RubricAudit;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -57,15 +59,30 @@ public final class BanksCommand implements Runnable {
                 total += bank.questions().size();
             }
             out.printf("%-12s %4d questions in %d topics%n", "total", total, result.library().banks().size());
-            for (Problem problem : result.problems()) {
+            List<Problem> problems = new java.util.ArrayList<>(result.problems());
+            if (result.ok()) {
+                RubricAudit.Report audit = new RubricAudit(new Grader()).audit(result.library());
+                printFigures(out, audit.figures());
+                problems.addAll(audit.problems());
+            }
+            for (Problem problem : problems) {
                 err.println(problem);
             }
-            if (!result.ok()) {
-                err.println(result.problems().size() + " problem(s) found.");
+            if (!problems.isEmpty()) {
+                err.println(problems.size() + " problem(s) found.");
                 return 1;
             }
             out.println("All banks are valid.");
             return 0;
+        }
+
+        private static void printFigures(PrintWriter out, RubricAudit.Figures f) {
+            out.printf("key points made by their question's own text: %d of %d%n", f.pointsMadeByQuestion(),
+                    f.keyPoints());
+            out.printf("quizzes whose right option is the longest: %d of %d (%.1f%%)%n", f.quizzesLongestRight(),
+                    f.quizzes(), f.quizzes() == 0 ? 0.0 : 100.0 * f.quizzesLongestRight() / f.quizzes());
+            out.printf("question pairs where one's reference answer scores %d+ on the other: %d%n",
+                    RubricAudit.MAX_OTHER, f.pairsAtLeastOther());
         }
     }
 

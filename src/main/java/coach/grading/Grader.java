@@ -1,62 +1,190 @@
 package coach.grading;
 
 import coach.bank.Question;
+import coach.bank.Question.Claim;
+import coach.bank.Question.Concept;
+import coach.bank.Question.Contradiction;
 import coach.bank.Question.KeyPoint;
-import java.text.Normalizer;
+import coach.grading.Grade.PointGrade;
+import coach.grading.Grade.Verdict;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Scores a free-text answer by which of the question's key points it makes. Pure: no I/O, no state. */
+/**
+ * Grades a free-text answer the way a fair interviewer reads it: a key point is made when its concepts meet in one
+ * clause, contradicted when a clause states one of its classic wrong claims or its own claim negated, and missed
+ * otherwise. Concepts the question itself names prove nothing alone, and an answer that is mostly bare terms is
+ * capped. Pure: no I/O, no state beyond the shipped word lists; the same answer always gets the same grade.
+ */
 public final class Grader {
 
-    /** The outcome: a score from 0 to 100 and the key points covered and missed, in bank order. */
-    public record Verdict(int score, List<KeyPoint> covered, List<KeyPoint> missed) {
-        public Verdict {
-            covered = List.copyOf(covered);
-            missed = List.copyOf(missed);
-        }
+    /** Score ceiling for an answer that lists terms without explaining any. */
+    public static final int BARE_TERMS_CAP = 30;
+    /** What a contradicted point costs beyond the point itself, in points. */
+    static final double CONTRADICTION_PENALTY = 1.0;
+    private static final int QUOTE_LENGTH = 60;
+
+    private final Lexicon lexicon;
+    private final Map<Concept, List<Alias>> compiled = new ConcurrentHashMap<>();
+
+    public Grader() {
+        this(Lexicon.shipped());
     }
 
-    public Verdict grade(Question question, String answer) {
-        String text = normalize(answer);
-        List<KeyPoint> covered = new ArrayList<>();
-        List<KeyPoint> missed = new ArrayList<>();
+    Grader(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    public Grade grade(Question question, String answer) {
+        Text text = Text.of(answer);
+        Text asked = Text.of(question.question());
+        boolean[] termTokens = new boolean[text.size];
+        List<PointGrade> points = new ArrayList<>();
         for (KeyPoint point : question.keyPoints()) {
-            (mentions(text, point) ? covered : missed).add(point);
+            points.add(judge(point, text, asked, termTokens));
         }
+        long made = points.stream().filter(p -> p.verdict() == Verdict.MADE).count();
+        long contradicted = points.stream().filter(p -> p.verdict() == Verdict.CONTRADICTED).count();
         int total = question.keyPoints().size();
-        int score = total == 0 ? 0 : Math.round(100f * covered.size() / total);
-        return new Verdict(score, covered, missed);
+        double coverage = total == 0 ? 0 : (made - CONTRADICTION_PENALTY * contradicted) / total;
+        int score = (int) Math.round(Math.max(0, Math.min(1, coverage)) * 100);
+        boolean bare = made > 0 && BareTerms.isBare(text, termTokens);
+        return new Grade(bare ? Math.min(score, BARE_TERMS_CAP) : score, points, bare);
     }
 
-    private static boolean mentions(String text, KeyPoint point) {
-        for (String match : point.match()) {
-            String m = normalize(match);
-            if (!m.isEmpty() && text.contains(m)) {
-                return true;
+    private PointGrade judge(KeyPoint point, Text text, Text asked, boolean[] termTokens) {
+        List<Found> claims = new ArrayList<>();
+        for (Claim claim : point.claims()) {
+            claims.add(find(claim, text, asked, termTokens));
+        }
+        List<Found> wrongs = new ArrayList<>();
+        for (Contradiction contradiction : point.contradictions()) {
+            wrongs.add(find(contradiction.claim(), text, asked, termTokens));
+        }
+        for (int i = 0; i < wrongs.size(); i++) {
+            Optional<String> quote = wrongs.get(i).statedUnrefuted(text);
+            if (quote.isPresent()) {
+                String correct = point.contradictions().get(i).correct();
+                return new PointGrade(point, Verdict.CONTRADICTED, quote.get(),
+                        correct == null || correct.isBlank() ? point.point() : correct);
             }
         }
-        return false;
+        Optional<String> madeBy = claims.stream().filter(Found::informative)
+                .map(f -> f.stated(text)).flatMap(Optional::stream).findFirst();
+        if (madeBy.isPresent()) {
+            return new PointGrade(point, Verdict.MADE, madeBy.get(), "");
+        }
+        Optional<String> denied = claims.stream().map(f -> f.denied(text)).flatMap(Optional::stream).findFirst();
+        return denied.map(q -> new PointGrade(point, Verdict.CONTRADICTED, q, point.point()))
+                .orElseGet(() -> new PointGrade(point, Verdict.MISSED, "", ""));
     }
 
-    /** NFKC, case-folded, runs of white space as one space: full-width and half-width text compare equal. */
-    public static String normalize(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        StringBuilder out = new StringBuilder(folded.length());
-        boolean space = false;
-        for (int i = 0; i < folded.length(); i++) {
-            char c = folded.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = true;
-                continue;
+    private Found find(Claim claim, Text text, Text asked, boolean[] termTokens) {
+        List<List<Occurrence>> perConcept = new ArrayList<>();
+        boolean allAsked = true;
+        for (Concept concept : claim.concepts()) {
+            List<Alias> aliases = compiled.computeIfAbsent(concept, this::compile);
+            List<Occurrence> found = new ArrayList<>();
+            for (Alias alias : aliases) {
+                for (Alias.Hit hit : alias.find(text)) {
+                    found.add(new Occurrence(hit.from(), hit.to(), text.clause[hit.from()], text.phrase[hit.from()],
+                            Cues.negated(text, hit.from())));
+                    for (int t = hit.from(); t <= hit.to(); t++) {
+                        termTokens[t] = true;
+                    }
+                }
             }
-            if (space && out.length() > 0) {
-                out.append(' ');
-            }
-            space = false;
-            out.append(c);
+            perConcept.add(found);
+            allAsked &= aliases.stream().anyMatch(a -> !a.find(asked).isEmpty());
         }
-        return out.toString();
+        return new Found(perConcept, !allAsked);
+    }
+
+    private List<Alias> compile(Concept concept) {
+        List<Alias> aliases = new ArrayList<>();
+        concept.aliases().forEach(a -> aliases.addAll(Alias.compile(a, lexicon)));
+        return List.copyOf(aliases);
+    }
+
+    /** Where one occurrence of a concept is, and whether a negation stands in front of it. */
+    private record Occurrence(int from, int to, int clause, int phrase, boolean negated) {
+    }
+
+    /** A claim's concepts as found in the answer; informative unless the question names every one of them. */
+    private record Found(List<List<Occurrence>> perConcept, boolean informative) {
+
+        /** The quote of the first clause where every concept occurs un-negated. */
+        Optional<String> stated(Text text) {
+            for (int c = 0; c < text.clauses; c++) {
+                if (allIn(c, false)) {
+                    return Optional.of(quote(text, c));
+                }
+            }
+            return Optional.empty();
+        }
+
+        Optional<String> statedUnrefuted(Text text) {
+            for (int c = 0; c < text.clauses; c++) {
+                if (allIn(c, false) && !Cues.refutes(text, c)) {
+                    return Optional.of(quote(text, c));
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** A phrase where every concept occurs but one of them only negated: "Redis 不是单线程的". */
+        Optional<String> denied(Text text) {
+            if (perConcept.isEmpty() || perConcept.stream().anyMatch(List::isEmpty)) {
+                return Optional.empty();
+            }
+            for (Occurrence negation : perConcept.stream().flatMap(List::stream).filter(Occurrence::negated).toList()) {
+                int phrase = negation.phrase();
+                boolean everyConcept = perConcept.stream()
+                        .allMatch(os -> os.stream().anyMatch(o -> o.phrase() == phrase));
+                boolean someOnlyNegated = perConcept.stream().anyMatch(os ->
+                        os.stream().anyMatch(o -> o.phrase() == phrase)
+                                && os.stream().filter(o -> o.phrase() == phrase).allMatch(Occurrence::negated));
+                if (everyConcept && someOnlyNegated && !allIn(negation.clause(), false)) {
+                    return Optional.of(quote(text, negation.clause()));
+                }
+            }
+            return Optional.empty();
+        }
+
+        private boolean allIn(int clause, boolean negatedAllowed) {
+            if (perConcept.isEmpty()) {
+                return false;
+            }
+            for (List<Occurrence> occurrences : perConcept) {
+                if (occurrences.stream().noneMatch(o -> o.clause() == clause && (negatedAllowed || !o.negated()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private String quote(Text text, int clause) {
+            String whole = text.clauseText(clause);
+            if (whole.length() <= QUOTE_LENGTH) {
+                return whole;
+            }
+            int from = Integer.MAX_VALUE;
+            int to = -1;
+            for (List<Occurrence> occurrences : perConcept) {
+                for (Occurrence o : occurrences) {
+                    if (o.clause() == clause && !o.negated()) {
+                        from = Math.min(from, o.from());
+                        to = Math.max(to, o.to());
+                    }
+                }
+            }
+            if (to < 0) {
+                return Quote.shorten(whole, QUOTE_LENGTH);
+            }
+            return Quote.around(text, from, to, QUOTE_LENGTH);
+        }
     }
 }

@@ -1,50 +1,198 @@
 package coach.grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.bank.Question;
+import coach.bank.Question.Claim;
+import coach.bank.Question.Contradiction;
 import coach.bank.Question.KeyPoint;
+import coach.grading.Grade.Verdict;
 import java.util.List;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class GraderTest {
 
     private final Grader grader = new Grader();
-    private final Question tcp = new Question("network-handshake", "network", "TCP 三次握手的过程？", "…",
-            List.of(new KeyPoint("三次握手", List.of("三次握手", "3次握手", "three-way handshake")),
-                    new KeyPoint("SYN 同步序号", List.of("SYN")),
-                    new KeyPoint("ACK 确认", List.of("ACK", "确认"))),
-            List.of(new Question.Link("RFC 9293", "https://datatracker.ietf.org/doc/html/rfc9293")), 2, List.of(), null);
 
-    @Test
-    void answerMakingEveryPointScoresFullMarks() {
-        Grader.Verdict v = grader.grade(tcp, "三次握手：客户端发 SYN，服务端回 SYN+ACK，客户端再确认");
-        assertEquals(100, v.score());
-        assertEquals(List.of(), v.missed());
+    static Question question(String text, KeyPoint... points) {
+        return new Question("t-q", "t", text, "…", List.of(points),
+                List.of(new Question.Link("docs", "https://example.org/")), 1, List.of(), null);
     }
 
-    @Test
-    void missedKeyPointIsNamedInFeedback() {
-        Grader.Verdict v = grader.grade(tcp, "three-way handshake with syn");
-        assertEquals(67, v.score());
-        assertEquals(List.of("ACK 确认"), v.missed().stream().map(KeyPoint::point).toList());
-        assertEquals(List.of("三次握手", "SYN 同步序号"), v.covered().stream().map(KeyPoint::point).toList());
+    static KeyPoint point(String name, Claim claim, Contradiction... wrong) {
+        return new KeyPoint(name, List.of(claim), List.of(wrong));
     }
 
-    @Test
-    void matchingIgnoresCaseWidthAndSpacing() {
-        Grader.Verdict v = grader.grade(tcp, "ＴＨＲＥＥ-WAY   HANDSHAKE，ｓｙｎ，ａｃｋ");
-        assertEquals(100, v.score());
+    private final Question persistence = question("Redis 如何实现持久化？RDB 和 AOF 有什么区别？",
+            point("RDB 是某一时刻的全量快照", Claim.of("RDB", "快照|某一时刻|全量|snapshot|point-in-time|dump")),
+            point("AOF 把每条写命令追加到日志", Claim.of("AOF", "追加|每条写命令|append|every write|write command"),
+                    new Contradiction(Claim.of("AOF", "快照|snapshot"), "快照是 RDB；AOF 逐条追加写命令")));
+
+    private Verdict verdict(Grade grade, int point) {
+        return grade.points().get(point).verdict();
     }
 
-    @Test
-    void unrelatedAnswerScoresZero() {
-        assertEquals(0, grader.grade(tcp, "不知道").score());
-        assertEquals(0, grader.grade(tcp, "").score());
+    @Nested
+    class Claims {
+        @Test
+        void conceptsMeetingInOneClauseMakeThePoint() {
+            Grade g = grader.grade(persistence, "RDB 就是定时拍个内存快照。AOF 则把每条写命令追加到文件末尾。");
+            assertEquals(100, g.score());
+            assertEquals("RDB 就是定时拍个内存快照", g.points().get(0).evidence());
+        }
+
+        @Test
+        void conceptsScatteredOverClausesDoNot() {
+            Grade g = grader.grade(persistence, "RDB 我用过。快照这个词听过。AOF 也用过。追加写我不太清楚原理是什么。");
+            assertEquals(Verdict.MISSED, verdict(g, 0));
+        }
+
+        @Test
+        void aContrastiveWordStartsANewClause() {
+            Grade g = grader.grade(persistence, "RDB 很常用，但是快照的细节我记不清");
+            assertEquals(Verdict.MISSED, verdict(g, 0));
+        }
+
+        @Test
+        void conceptsNamedByTheQuestionProveNothingAlone() {
+            Question q = question("Redis 的 RDB 快照是什么？",
+                    point("RDB 快照", Claim.of("RDB", "快照")),
+                    point("fork 子进程", Claim.of("fork|子进程")));
+            assertEquals(0, grader.grade(q, "RDB 快照就是 RDB 快照。").score());
+        }
+
+        @Test
+        void theSameAnswerAlwaysGetsTheSameGrade() {
+            String answer = "RDB 是快照；AOF 追加写命令，但 AOF 也是快照";
+            assertEquals(grader.grade(persistence, answer), grader.grade(persistence, answer));
+            assertEquals(grader.grade(persistence, answer), new Grader().grade(persistence, answer));
+        }
     }
 
-    @Test
-    void scoreRoundsToWholeNumbers() {
-        assertEquals(33, grader.grade(tcp, "SYN").score());
+    @Nested
+    class Words {
+        private final Question git = question("How do you undo a pushed commit?",
+                point("revert makes a new commit", Claim.of("revert", "new commit|undo commit")),
+                point("rollback when a deploy fails", Claim.of("rollback", "deploy|release")));
+
+        @Test
+        void latinAliasesMatchWholeWordsOnly() {
+            Question q = question("Which data types?",
+                    point("ring buffer", Claim.of("ring", "buffer")),
+                    point("posts go to the post office", Claim.of("post", "office")));
+            assertEquals(0, grader.grade(q, "A string buffer during processing; postgresql office suite.").score());
+        }
+
+        @Test
+        void inflectedAndSplitFormsMatchTheirAlias() {
+            Grade g = grader.grade(git, "You git revert it, which creates new commits that undo it. The deploys were "
+                    + "rolled back when the release failed.");
+            assertEquals(100, g.score());
+        }
+
+        @Test
+        void widthCaseAndSpacingFold() {
+            Question q = question("数据库设计用什么图？",
+                    point("ER 图", Claim.of("ER图", "实体")),
+                    point("范式", Claim.of("第三范式|3nf", "冗余")));
+            assertEquals(100, grader.grade(q, "先画 ｅｒ 图 理清实体和关系。按 3NF 拆表减少冗余。").score());
+        }
+
+        @Test
+        void aHomophoneTypoOfTheInputMethodIsForgiven() {
+            Question q = question("Python 的 GIL 有什么影响？",
+                    point("同一时刻只有一个线程执行字节码", Claim.of("一个线程|单线程", "字节码|bytecode")),
+                    point("CPU 密集用多进程", Claim.of("多进程|multiprocessing", "cpu")));
+            Grade g = grader.grade(q, "同一时刻只有一个现程在跑字节码；CPU 密集的活改用多进程。");
+            assertEquals(100, g.score());
+        }
+
+        @Test
+        void twoTyposInATwoCharacterWordAreTooMany() {
+            Question q = question("Python 的 GIL 有什么影响？",
+                    point("线程", Claim.of("线程", "字节码")), point("进程", Claim.of("多进程", "cpu")));
+            assertEquals(Verdict.MISSED, verdict(grader.grade(q, "现成的字节码"), 0));
+        }
+
+        @Test
+        void lexiconWordsStandForEachOther() {
+            Question q = question("Nginx 怎么做负载均衡？",
+                    point("一致性哈希", Claim.of("一致性哈希")), point("按 IP 哈希", Claim.of("ip_hash|ip 哈希")));
+            assertEquals(100, grader.grade(q, "可以用一致性 hash，也可以按客户端 IP hash 到固定后端。").score());
+        }
+    }
+
+    @Nested
+    class Contradictions {
+        private final Question redis = question("Redis 为什么快？",
+                point("命令由单线程执行", Claim.of("单线程|一个线程|single thread")),
+                point("数据在内存", Claim.of("内存|memory")));
+
+        @Test
+        void aListedWrongClaimContradictsThePointAndCostsExtra() {
+            Grade g = grader.grade(persistence, "RDB 就是定时拍一个内存快照；AOF 也是快照，只是更频繁");
+            assertEquals(Verdict.MADE, verdict(g, 0));
+            assertEquals(Verdict.CONTRADICTED, verdict(g, 1));
+            assertEquals("AOF 也是快照，只是更频繁", g.points().get(1).evidence());
+            assertEquals("快照是 RDB；AOF 逐条追加写命令", g.points().get(1).correct());
+            assertEquals(0, g.score());
+        }
+
+        @Test
+        void aNegationInFrontOfAConceptContradictsIt() {
+            Grade zh = grader.grade(redis, "Redis 其实并不是单线程的，数据都在内存里");
+            assertEquals(Verdict.CONTRADICTED, verdict(zh, 0));
+            Grade en = grader.grade(redis, "Redis doesn't use a single thread. Data lives in memory.");
+            assertEquals(Verdict.CONTRADICTED, verdict(en, 0));
+        }
+
+        @Test
+        void wordsThatOnlyLookLikeNegationsDoNotNegate() {
+            Grade g = grader.grade(redis, "和 Memcached 不同，Redis 用单线程执行命令，数据放在内存里。");
+            assertEquals(100, g.score());
+        }
+
+        @Test
+        void aNegationInAnotherPhraseLeavesTheConceptAlone() {
+            Grade g = grader.grade(redis, "不用加锁，因为命令由单线程执行；数据在内存");
+            assertEquals(100, g.score());
+        }
+
+        @Test
+        void talkingAboutTheMisconceptionIsNotMakingIt() {
+            Grade g = grader.grade(persistence, "RDB 是快照。很多人以为 AOF 也是快照，其实 AOF 是把写命令追加到文件。");
+            assertEquals(100, g.score());
+        }
+
+        @Test
+        void contradictionsAreShownEvenWhenThePointIsAlsoMade() {
+            Grade g = grader.grade(persistence, "AOF 追加写命令。AOF 本质上也是一种快照。");
+            assertEquals(Verdict.CONTRADICTED, verdict(g, 1));
+        }
+    }
+
+    @Nested
+    class BareTermsCap {
+        private final Question lb = question("Nginx 有哪些负载均衡策略？",
+                point("轮询", Claim.of("轮询|round robin")), point("加权", Claim.of("权重|weight")),
+                point("IP 哈希", Claim.of("ip_hash|ip 哈希")), point("最少连接", Claim.of("最少连接|least conn")));
+
+        @Test
+        void aListOfTermsIsCappedAndFlagged() {
+            Grade g = grader.grade(lb, "轮询 加权轮询 随机 加权随机 ip_hash 最少连接数 一致性哈希");
+            assertTrue(g.bareTerms());
+            assertEquals(Grader.BARE_TERMS_CAP, g.score());
+        }
+
+        @Test
+        void theSameTermsExplainedAreNotCapped() {
+            Grade g = grader.grade(lb, "默认是轮询，按顺序把请求分给每台后端；可以给机器配权重，性能好的多分一些；"
+                    + "ip_hash 让同一个客户端总落到同一台；least_conn 会挑当前最少连接的那台。");
+            assertFalse(g.bareTerms());
+            assertEquals(100, g.score());
+        }
     }
 }

@@ -1,0 +1,98 @@
+package coach.grading;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One way of saying a concept, as tokens, and where it occurs in a text: Latin words whole (never "ring" inside
+ * "string"), two adjacent words for one ("roll back" for "rollback"), and at most one Chinese character in three
+ * replaced by a homophone (现程 for 线程).
+ */
+final class Alias {
+
+    /** Where an alias occurs: first and last token, inclusive. */
+    record Hit(int from, int to) {
+    }
+
+    private final String[] keys;
+    private final boolean[] han;
+    private final String[] sounds;
+    private final int homophonesAllowed;
+
+    private Alias(Text tokens) {
+        this.keys = tokens.keys.clone();
+        this.han = tokens.han.clone();
+        this.sounds = tokens.sounds.clone();
+        int hanCount = 0;
+        for (boolean h : han) {
+            hanCount += h ? 1 : 0;
+        }
+        this.homophonesAllowed = hanCount >= 2 ? Math.max(1, hanCount / 3) : 0;
+    }
+
+    /** The alias as written and its variants through the lexicon; empty when it has no token at all. */
+    static List<Alias> compile(String alias, Lexicon lexicon) {
+        Set<String> variants = new LinkedHashSet<>();
+        variants.add(alias);
+        variants.addAll(lexicon.variants(alias));
+        List<Alias> compiled = new ArrayList<>();
+        for (String variant : variants) {
+            Text tokens = Text.of(variant);
+            if (tokens.size > 0) {
+                compiled.add(new Alias(tokens));
+            }
+        }
+        return compiled;
+    }
+
+    /** Every place the alias occurs in {@code text}, within one clause. */
+    List<Hit> find(Text text) {
+        List<Hit> hits = new ArrayList<>();
+        for (int p : candidates(text)) {
+            int to = matchAt(text, p);
+            if (to >= 0 && hits.stream().noneMatch(h -> h.from() == p)) {
+                hits.add(new Hit(p, to));
+            }
+        }
+        return hits;
+    }
+
+    private List<Integer> candidates(Text text) {
+        List<Integer> exact = text.at(keys[0]);
+        List<Integer> other = han[0]
+                ? (homophonesAllowed > 0 ? text.soundingAs(sounds[0]) : List.of())
+                : text.pairsSpelling(keys[0]);
+        if (other.isEmpty()) {
+            return exact;
+        }
+        List<Integer> all = new ArrayList<>(exact);
+        all.addAll(other);
+        return all;
+    }
+
+    /** The last token of a match starting at {@code p}, or -1. */
+    private int matchAt(Text text, int p) {
+        int q = p;
+        int homophones = 0;
+        for (int j = 0; j < keys.length; j++) {
+            if (q >= text.size || text.clause[q] != text.clause[p]) {
+                return -1;
+            }
+            if (text.keys[q].equals(keys[j])) {
+                q++;
+            } else if (han[j] && text.han[q] && sounds[j] != null && sounds[j].equals(text.sounds[q])
+                    && homophones < homophonesAllowed) {
+                homophones++;
+                q++;
+            } else if (!han[j] && q + 1 < text.size && !text.han[q] && !text.han[q + 1]
+                    && text.clause[q + 1] == text.clause[p] && keys[j].equals(text.keys[q] + text.keys[q + 1])) {
+                q += 2;
+            } else {
+                return -1;
+            }
+        }
+        return q - 1;
+    }
+}

@@ -1,0 +1,104 @@
+package coach.grading;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Groups of words that name the same thing in Chinese and English ({@code 哈希|hash|散列}), read from
+ * {@code lexicon.txt}: an alias containing one of them also matches with another of its group in its place.
+ */
+final class Lexicon {
+
+    private static final int MAX_VARIANTS = 12;
+    private final List<List<String>> groups;
+
+    Lexicon(List<List<String>> groups) {
+        this.groups = groups.stream().map(List::copyOf).toList();
+    }
+
+    static Lexicon shipped() {
+        List<List<String>> groups = new ArrayList<>();
+        try (InputStream in = Objects.requireNonNull(Lexicon.class.getResourceAsStream("lexicon.txt"), "lexicon.txt");
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.startsWith("#") && !line.isBlank()) {
+                    groups.add(Arrays.stream(line.split("\\|")).map(w -> w.strip().toLowerCase(Locale.ROOT)).toList());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Lexicon(groups);
+    }
+
+    /**
+     * The alias with one lexicon word replaced by each other word of its group; the longest word found wins, and
+     * a Latin word is replaced only where it stands whole.
+     */
+    List<String> variants(String alias) {
+        String lower = alias.toLowerCase(Locale.ROOT);
+        List<String> out = new ArrayList<>();
+        for (List<String> group : groups) {
+            for (String word : group) {
+                int at = indexOfWhole(lower, word);
+                if (at < 0 || coveredByLongerWord(lower, word, group)) {
+                    continue;
+                }
+                for (String other : group) {
+                    if (!other.equals(word) && out.size() < MAX_VARIANTS) {
+                        out.add(lower.substring(0, at) + " " + other + " " + lower.substring(at + word.length()));
+                    }
+                }
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** Skips "哈希" inside "哈希表" when "哈希表" has its own group, so each alias expands by its longest word. */
+    private boolean coveredByLongerWord(String alias, String word, List<String> own) {
+        for (List<String> group : groups) {
+            if (group == own) {
+                continue;
+            }
+            for (String longer : group) {
+                if (longer.length() > word.length() && longer.contains(word) && indexOfWhole(alias, longer) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int indexOfWhole(String text, String word) {
+        int from = 0;
+        while (true) {
+            int at = text.indexOf(word, from);
+            if (at < 0) {
+                return -1;
+            }
+            if (!isLatin(word) || isBoundary(text, at - 1) && isBoundary(text, at + word.length())) {
+                return at;
+            }
+            from = at + 1;
+        }
+    }
+
+    private static boolean isLatin(String word) {
+        return word.chars().anyMatch(c -> c < 0x80 && Character.isLetter(c));
+    }
+
+    private static boolean isBoundary(String text, int i) {
+        return i < 0 || i >= text.length() || !Character.isLetterOrDigit(text.charAt(i))
+                || Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.HAN;
+    }
+}

@@ -1,0 +1,248 @@
+package coach.grading;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A text folded and cut into tokens, as the grader reads it: a Latin word (lower case, inflection stripped) or a
+ * single Chinese character per token, each with its place in the original, its clause and its phrase.
+ *
+ * <p>Full-width and half-width forms fold together (NFKC) and spacing never matters, so "ER 图" and "ER图" read alike.
+ * A clause ends at sentence punctuation, a semicolon, a line break, or before a contrastive word (但, 但是, but,
+ * however); a phrase also ends at a comma, an enumeration comma or a colon.
+ */
+final class Text {
+
+    private static final Set<String> CONTRASTIVE = Set.of(
+            "但", "但是", "可是", "然而", "but", "however", "whereas", "although", "though");
+
+    final String original;
+    final int size;
+    final String[] keys;
+    final String[] sounds;
+    final boolean[] han;
+    final int[] start;
+    final int[] end;
+    final int[] clause;
+    final int[] phrase;
+    final int clauses;
+    private final Map<String, List<Integer>> byKey = new HashMap<>();
+    private final Map<String, List<Integer>> bySound = new HashMap<>();
+    private final Map<String, List<Integer>> byPair = new HashMap<>();
+
+    private Text(String original, List<Token> tokens, int clauses) {
+        this.original = original;
+        this.size = tokens.size();
+        this.keys = new String[size];
+        this.sounds = new String[size];
+        this.han = new boolean[size];
+        this.start = new int[size];
+        this.end = new int[size];
+        this.clause = new int[size];
+        this.phrase = new int[size];
+        this.clauses = clauses;
+        for (int i = 0; i < size; i++) {
+            Token t = tokens.get(i);
+            keys[i] = t.key;
+            han[i] = t.han;
+            sounds[i] = t.han ? Pinyin.sound(t.key.codePointAt(0)) : null;
+            start[i] = t.start;
+            end[i] = t.end;
+            clause[i] = t.clause;
+            phrase[i] = t.phrase;
+            byKey.computeIfAbsent(keys[i], k -> new ArrayList<>(2)).add(i);
+            if (sounds[i] != null) {
+                bySound.computeIfAbsent(sounds[i], k -> new ArrayList<>(2)).add(i);
+            }
+            if (i > 0 && !han[i] && !han[i - 1] && clause[i] == clause[i - 1]) {
+                byPair.computeIfAbsent(keys[i - 1] + keys[i], k -> new ArrayList<>(1)).add(i - 1);
+            }
+        }
+    }
+
+    /** Token positions whose key is {@code key}. */
+    List<Integer> at(String key) {
+        return byKey.getOrDefault(key, List.of());
+    }
+
+    /** Token positions of Chinese characters read as {@code sound}. */
+    List<Integer> soundingAs(String sound) {
+        return bySound.getOrDefault(sound, List.of());
+    }
+
+    /** Positions where two adjacent Latin words spell {@code key} ("roll back" for "rollback"). */
+    List<Integer> pairsSpelling(String key) {
+        return byPair.getOrDefault(key, List.of());
+    }
+
+    /** The original text of clause {@code c}, trimmed. */
+    String clauseText(int c) {
+        int from = -1;
+        int to = -1;
+        for (int i = 0; i < size; i++) {
+            if (clause[i] == c) {
+                from = from < 0 ? start[i] : from;
+                to = end[i];
+            }
+        }
+        return from < 0 ? "" : original.substring(from, to).strip();
+    }
+
+    /** The original text from token {@code from} to token {@code to}, inclusive. */
+    String span(int from, int to) {
+        return original.substring(start[from], end[to]);
+    }
+
+    static Text of(String text) {
+        return new Tokenizer(text == null ? "" : text).run();
+    }
+
+    private record Token(String key, boolean han, int start, int end, int clause, int phrase) {
+    }
+
+    /** One pass over the code points, folding each and grouping word characters into words. */
+    private static final class Tokenizer {
+        private final String text;
+        private final List<Token> tokens = new ArrayList<>();
+        private final StringBuilder word = new StringBuilder();
+        private int wordStart = -1;
+        private int wordEnd = -1;
+        private int skipTo;
+        private int clause;
+        private int phrase;
+        private boolean clauseHasTokens;
+        private boolean phraseHasTokens;
+
+        Tokenizer(String text) {
+            this.text = text;
+        }
+
+        Text run() {
+            int i = 0;
+            while (i < text.length()) {
+                int cp = text.codePointAt(i);
+                int next = i + Character.charCount(cp);
+                if (i < skipTo) {
+                    i = next;
+                    continue;
+                }
+                String folded = fold(cp);
+                for (int k = 0; k < folded.length(); ) {
+                    int f = folded.codePointAt(k);
+                    k += Character.charCount(f);
+                    take(f, i, next);
+                }
+                i = next;
+            }
+            endWord();
+            return new Text(text, tokens, clause + 1);
+        }
+
+        private void take(int cp, int from, int to) {
+            if (isWordChar(cp) || (cp == '+' || cp == '#') && word.length() > 0) {
+                if (word.length() == 0) {
+                    wordStart = from;
+                }
+                word.appendCodePoint(cp);
+                wordEnd = to;
+                return;
+            }
+            if ((cp == '\'' || cp == '\u2019') && isNegatingApostrophe(to)) {
+                word.setLength(word.length() - 1);
+                endWord();
+                add("not", false, from, to + 1);
+                skipTo = to + 1;
+                return;
+            }
+            endWord();
+            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+                String key = new String(Character.toChars(cp));
+                if (key.equals("但") && !previousIs("不")) {
+                    newClause();
+                }
+                add(key, true, from, to);
+            } else if (isClauseEnd(cp, to)) {
+                newClause();
+            } else if (isPhraseEnd(cp)) {
+                newPhrase();
+            }
+        }
+
+        /** "doesn't", "isn't", "can't": the word before loses its n and a "not" follows. */
+        private boolean isNegatingApostrophe(int at) {
+            return word.length() > 1 && word.charAt(word.length() - 1) == 'n' && at < text.length()
+                    && Character.toLowerCase(text.charAt(at)) == 't'
+                    && (at + 1 >= text.length() || !Character.isLetterOrDigit(text.charAt(at + 1)));
+        }
+
+        private void endWord() {
+            if (word.length() == 0) {
+                return;
+            }
+            String w = word.toString();
+            word.setLength(0);
+            if (CONTRASTIVE.contains(w)) {
+                newClause();
+            }
+            add(Stemmer.stem(w), false, wordStart, wordEnd);
+        }
+
+        private boolean previousIs(String key) {
+            return !tokens.isEmpty() && tokens.get(tokens.size() - 1).key.equals(key);
+        }
+
+        private void add(String key, boolean han, int from, int to) {
+            tokens.add(new Token(key, han, from, to, clause, phrase));
+            clauseHasTokens = true;
+            phraseHasTokens = true;
+        }
+
+        private void newClause() {
+            if (clauseHasTokens) {
+                clause++;
+                clauseHasTokens = false;
+            }
+            newPhrase();
+        }
+
+        private void newPhrase() {
+            if (phraseHasTokens) {
+                phrase++;
+                phraseHasTokens = false;
+            }
+        }
+
+        /** A full stop ends a clause only when a space, a line break or the end follows ("node.js" stays whole). */
+        private boolean isClauseEnd(int cp, int next) {
+            return switch (cp) {
+                case '。', '!', '?', ';', '\n', '！', '？', '；', '…' -> true;
+                case '.' -> next >= text.length() || Character.isWhitespace(text.charAt(next));
+                default -> false;
+            };
+        }
+
+        private static boolean isPhraseEnd(int cp) {
+            return switch (cp) {
+                case ',', '、', ':', '(', ')', '[', ']', '，', '：', '（', '）', '「', '」', '—', '-', '=', '>' -> true;
+                default -> false;
+            };
+        }
+
+        private static boolean isWordChar(int cp) {
+            return Character.isLetterOrDigit(cp) && Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN;
+        }
+
+        private static String fold(int cp) {
+            if (cp < 0x80) {
+                return String.valueOf((char) Character.toLowerCase(cp));
+            }
+            String s = new String(Character.toChars(cp));
+            return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        }
+    }
+}
