@@ -1,6 +1,13 @@
 package coach.cli;
 
+import coach.bank.BankLoader;
+import coach.bank.Library;
 import coach.bench.DeliveryBench;
+import coach.bench.GradingAccuracy;
+import coach.bench.GradingBench;
+import coach.grading.Grader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import coach.bench.FullBench;
 import coach.bench.Memory;
 import coach.bench.Table;
@@ -15,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code coach bench}: measurements against an in-process fake Bot API, never the real one. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks against an in-process fake Bot API; without a subcommand, all of them in one table.",
-        subcommands = {BenchCommand.All.class, BenchCommand.Delivery.class})
+        subcommands = {BenchCommand.All.class, BenchCommand.Grading.class, BenchCommand.Delivery.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Mixin
@@ -76,6 +83,39 @@ public final class BenchCommand implements Callable<Integer> {
             out.print(Table.format(report.figures()));
             out.println();
             report.conditions().forEach(line -> out.println("- " + line));
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** The grader against a labelled set of answers, and its speed. */
+    @Command(name = "grading", mixinStandardHelpOptions = true,
+            description = "Agreement of the grader with labelled answers (ρ, r, mean error, per kind) and grading time.")
+    public static final class Grading implements Callable<Integer> {
+
+        @Mixin
+        ConfigOption config;
+
+        @Option(names = "--set", paramLabel = "DIR", description = "folder of labelled *.jsonl files (default: ${DEFAULT-VALUE})")
+        Path set = GradingAccuracy.DEFAULT_SET;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            if (!Files.isDirectory(set)) {
+                spec.commandLine().getErr().println("coach: no labelled set at " + set);
+                return 2;
+            }
+            Library library = new BankLoader().load(config.load().banksDir()).library();
+            GradingAccuracy.Report report = GradingAccuracy.measure(library, GradingAccuracy.read(set), new Grader());
+            out.print(GradingAccuracy.format(report));
+            GradingBench.Result time = new GradingBench(library).run();
+            out.printf("%ngrading time over %,d answers to %d questions: p50 %d µs, p99 %d µs, max %d µs%n",
+                    time.answers(), time.questions(), time.p50Nanos() / 1000, time.p99Nanos() / 1000,
+                    time.maxNanos() / 1000);
             out.flush();
             return 0;
         }

@@ -52,11 +52,29 @@ final class Alias {
         List<Hit> hits = new ArrayList<>();
         for (int p : candidates(text)) {
             int to = matchAt(text, p);
-            if (to >= 0 && hits.stream().noneMatch(h -> h.from() == p)) {
+            if (to >= 0 && !startsAt(hits, p)) {
                 hits.add(new Hit(p, to));
             }
         }
         return hits;
+    }
+
+    private static boolean startsAt(List<Hit> hits, int p) {
+        for (Hit h : hits) {
+            if (h.from() == p) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean occursIn(Text text) {
+        for (int p : candidates(text)) {
+            if (matchAt(text, p) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Integer> candidates(Text text) {

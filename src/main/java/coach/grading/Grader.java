@@ -29,6 +29,7 @@ public final class Grader {
 
     private final Lexicon lexicon;
     private final Map<Concept, List<Alias>> compiled = new ConcurrentHashMap<>();
+    private final Map<String, Text> questions = new ConcurrentHashMap<>();
 
     public Grader() {
         this(Lexicon.shipped());
@@ -40,7 +41,7 @@ public final class Grader {
 
     public Grade grade(Question question, String answer) {
         Text text = Text.of(answer);
-        Text asked = Text.of(question.question());
+        Text asked = questions.computeIfAbsent(question.question(), Text::of);
         boolean[] termTokens = new boolean[text.size];
         List<PointGrade> points = new ArrayList<>();
         for (KeyPoint point : question.keyPoints()) {
@@ -98,9 +99,18 @@ public final class Grader {
                 }
             }
             perConcept.add(found);
-            allAsked &= aliases.stream().anyMatch(a -> !a.find(asked).isEmpty());
+            allAsked &= named(aliases, asked);
         }
         return new Found(perConcept, !allAsked);
+    }
+
+    private static boolean named(List<Alias> aliases, Text asked) {
+        for (Alias alias : aliases) {
+            if (alias.occursIn(asked)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Alias> compile(Concept concept) {

@@ -31,9 +31,8 @@ final class Text {
     final int[] clause;
     final int[] phrase;
     final int clauses;
-    private final Map<String, List<Integer>> byKey = new HashMap<>();
-    private final Map<String, List<Integer>> bySound = new HashMap<>();
-    private final Map<String, List<Integer>> byPair = new HashMap<>();
+    private final Map<String, List<Integer>> byKey;
+    private Map<String, List<Integer>> bySound;
 
     private Text(String original, List<Token> tokens, int clauses) {
         this.original = original;
@@ -46,6 +45,7 @@ final class Text {
         this.clause = new int[size];
         this.phrase = new int[size];
         this.clauses = clauses;
+        this.byKey = new HashMap<>(Math.max(16, size * 2));
         for (int i = 0; i < size; i++) {
             Token t = tokens.get(i);
             keys[i] = t.key;
@@ -56,12 +56,6 @@ final class Text {
             clause[i] = t.clause;
             phrase[i] = t.phrase;
             byKey.computeIfAbsent(keys[i], k -> new ArrayList<>(2)).add(i);
-            if (sounds[i] != null) {
-                bySound.computeIfAbsent(sounds[i], k -> new ArrayList<>(2)).add(i);
-            }
-            if (i > 0 && !han[i] && !han[i - 1] && clause[i] == clause[i - 1]) {
-                byPair.computeIfAbsent(keys[i - 1] + keys[i], k -> new ArrayList<>(1)).add(i - 1);
-            }
         }
     }
 
@@ -71,13 +65,30 @@ final class Text {
     }
 
     /** Token positions of Chinese characters read as {@code sound}. */
-    List<Integer> soundingAs(String sound) {
+    synchronized List<Integer> soundingAs(String sound) {
+        if (bySound == null) {
+            bySound = new HashMap<>();
+            for (int i = 0; i < size; i++) {
+                if (sounds[i] != null) {
+                    bySound.computeIfAbsent(sounds[i], k -> new ArrayList<>(2)).add(i);
+                }
+            }
+        }
         return bySound.getOrDefault(sound, List.of());
     }
 
-    /** Positions where two adjacent Latin words spell {@code key} ("roll back" for "rollback"). */
+    /** Positions where two adjacent Latin words in one clause spell {@code key} ("roll back" for "rollback"). */
     List<Integer> pairsSpelling(String key) {
-        return byPair.getOrDefault(key, List.of());
+        List<Integer> found = List.of();
+        for (int i = 0; i + 1 < size; i++) {
+            if (!han[i] && !han[i + 1] && clause[i] == clause[i + 1]
+                    && keys[i].length() + keys[i + 1].length() == key.length()
+                    && key.startsWith(keys[i]) && key.endsWith(keys[i + 1])) {
+                found = found.isEmpty() ? new ArrayList<>(1) : found;
+                found.add(i);
+            }
+        }
+        return found;
     }
 
     /** The original text of clause {@code c}, trimmed. */
@@ -100,6 +111,37 @@ final class Text {
 
     static Text of(String text) {
         return new Tokenizer(text == null ? "" : text).run();
+    }
+
+    private static final int COMMON_HAN_FIRST = 0x4E00;
+    private static final int COMMON_HAN_LAST = 0x9FFF;
+    private static final String[] ASCII = new String[0x80];
+    private static final String[] HAN_KEYS = new String[COMMON_HAN_LAST - COMMON_HAN_FIRST + 1];
+
+    static {
+        for (int c = 0; c < ASCII.length; c++) {
+            ASCII[c] = String.valueOf((char) c);
+        }
+    }
+
+    static boolean isHan(int cp) {
+        if (cp >= COMMON_HAN_FIRST && cp <= COMMON_HAN_LAST) {
+            return true;
+        }
+        return cp >= 0x2E80 && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+    }
+
+    /** One shared string per common character, so tokenizing allocates nothing for Chinese text. */
+    private static String hanKey(int cp) {
+        if (cp < COMMON_HAN_FIRST || cp > COMMON_HAN_LAST) {
+            return new String(Character.toChars(cp));
+        }
+        String key = HAN_KEYS[cp - COMMON_HAN_FIRST];
+        if (key == null) {
+            key = new String(Character.toChars(cp));
+            HAN_KEYS[cp - COMMON_HAN_FIRST] = key;
+        }
+        return key;
     }
 
     private record Token(String key, boolean han, int start, int end, int clause, int phrase) {
@@ -160,8 +202,8 @@ final class Text {
                 return;
             }
             endWord();
-            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
-                String key = new String(Character.toChars(cp));
+            if (isHan(cp)) {
+                String key = hanKey(cp);
                 if (key.equals("但") && !previousIs("不")) {
                     newClause();
                 }
@@ -234,12 +276,18 @@ final class Text {
         }
 
         private static boolean isWordChar(int cp) {
-            return Character.isLetterOrDigit(cp) && Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN;
+            if (cp < 0x80) {
+                return cp >= 'a' && cp <= 'z' || cp >= '0' && cp <= '9' || cp >= 'A' && cp <= 'Z';
+            }
+            return Character.isLetterOrDigit(cp) && !isHan(cp);
         }
 
         private static String fold(int cp) {
             if (cp < 0x80) {
-                return String.valueOf((char) Character.toLowerCase(cp));
+                return ASCII[Character.toLowerCase(cp)];
+            }
+            if (cp >= COMMON_HAN_FIRST && cp <= COMMON_HAN_LAST) {
+                return hanKey(cp);
             }
             String s = new String(Character.toChars(cp));
             return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
