@@ -1,20 +1,19 @@
 package coach.grading;
 
 /**
- * Tells a list of terms from an explanation: an answer is bare when almost nothing stands between its matched
- * terms, or when hardly a function word ("是", "会", "because", "when") joins them into a statement.
+ * Tells a list of terms from an explanation: an answer is bare when there is hardly one function word ("是", "会",
+ * "because", "when") for every two points it makes, or when almost nothing but terms stands in it and fewer function
+ * words than points.
  */
 final class BareTerms {
 
     static final double MIN_OTHER_SHARE = 0.3;
-    static final int MIN_FUNCTION_WORDS = 2;
-    static final int FUNCTION_WORDS_OF_A_SENTENCE = 4;
 
     private BareTerms() {
     }
 
-    /** {@code terms[i]} is true where token i belongs to a matched concept. */
-    static boolean isBare(Text text, boolean[] terms) {
+    /** {@code terms[i]} is true where token i belongs to a matched concept; {@code made} points were made. */
+    static boolean isBare(Text text, boolean[] terms, long made) {
         int other = 0;
         int function = 0;
         for (int i = 0; i < text.size; i++) {
@@ -27,7 +26,6 @@ final class BareTerms {
             return false;
         }
         double share = (double) other / text.size;
-        return function < MIN_FUNCTION_WORDS
-                || share < MIN_OTHER_SHARE && function < FUNCTION_WORDS_OF_A_SENTENCE;
+        return function * 2 <= made || share < MIN_OTHER_SHARE && function < made;
     }
 }

@@ -31,10 +31,12 @@ final class Text {
     final int[] clause;
     final int[] phrase;
     final int clauses;
+    private final int[] clauseStarts;
     private final Map<String, List<Integer>> byKey;
     private Map<String, List<Integer>> bySound;
 
-    private Text(String original, List<Token> tokens, int clauses) {
+    private Text(String original, List<Token> tokens, int clauses, List<Integer> clauseStarts) {
+        this.clauseStarts = clauseStarts.stream().mapToInt(Integer::intValue).toArray();
         this.original = original;
         this.size = tokens.size();
         this.keys = new String[size];
@@ -91,17 +93,30 @@ final class Text {
         return found;
     }
 
-    /** The original text of clause {@code c}, trimmed. */
+    /** The original text of clause {@code c}: from just after the mark that began it to its last token. */
     String clauseText(int c) {
-        int from = -1;
         int to = -1;
-        for (int i = 0; i < size; i++) {
-            if (clause[i] == c) {
-                from = from < 0 ? start[i] : from;
-                to = end[i];
-            }
+        for (int i = size - 1; i >= 0 && to < 0; i--) {
+            to = clause[i] == c ? end[i] : -1;
         }
-        return from < 0 ? "" : original.substring(from, to).strip();
+        if (to < 0) {
+            return "";
+        }
+        int from = c < clauseStarts.length ? Math.min(clauseStarts[c], to) : 0;
+        return strip(original.substring(from, to));
+    }
+
+    /** The text without surrounding spaces and the list marks or commas left over from cutting it. */
+    private static String strip(String s) {
+        int a = 0;
+        int b = s.length();
+        while (a < b && (Character.isWhitespace(s.charAt(a)) || "，,、：:；;.。)）".indexOf(s.charAt(a)) >= 0)) {
+            a++;
+        }
+        while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
+            b--;
+        }
+        return s.substring(a, b);
     }
 
     /** The original text from token {@code from} to token {@code to}, inclusive. */
@@ -155,6 +170,7 @@ final class Text {
         private int wordStart = -1;
         private int wordEnd = -1;
         private int skipTo;
+        private final List<Integer> clauseStarts = new ArrayList<>(List.of(0));
         private int clause;
         private int phrase;
         private boolean clauseHasTokens;
@@ -182,7 +198,7 @@ final class Text {
                 i = next;
             }
             endWord();
-            return new Text(text, tokens, clause + 1);
+            return new Text(text, tokens, clause + 1, clauseStarts);
         }
 
         private void take(int cp, int from, int to) {
@@ -205,11 +221,11 @@ final class Text {
             if (isHan(cp)) {
                 String key = hanKey(cp);
                 if (key.equals("但") && !previousIs("不")) {
-                    newClause();
+                    newClause(from);
                 }
                 add(key, true, from, to);
             } else if (isClauseEnd(cp, to)) {
-                newClause();
+                newClause(to);
             } else if (isPhraseEnd(cp)) {
                 newPhrase();
             }
@@ -229,7 +245,7 @@ final class Text {
             String w = word.toString();
             word.setLength(0);
             if (CONTRASTIVE.contains(w)) {
-                newClause();
+                newClause(wordStart);
             }
             add(Stemmer.stem(w), false, wordStart, wordEnd);
         }
@@ -244,10 +260,14 @@ final class Text {
             phraseHasTokens = true;
         }
 
-        private void newClause() {
+        /** Ends the clause; the next one starts at {@code at} in the original text. */
+        private void newClause(int at) {
             if (clauseHasTokens) {
                 clause++;
                 clauseHasTokens = false;
+                clauseStarts.add(at);
+            } else {
+                clauseStarts.set(clauseStarts.size() - 1, at);
             }
             newPhrase();
         }

@@ -100,9 +100,9 @@ class EngineTest {
     @Test
     void answerIsScoredWithCoveredAndMissedPointsThenTheReference() {
         say("/start");
-        String feedback = answerGil("GIL 就是全局解释器锁");
-        assertTrue(feedback.contains("Score: 33/100"), feedback);
-        assertTrue(feedback.contains("Key points you made:\n• 全局解释器锁"), feedback);
+        String feedback = answerGil("GIL 就是全局解释器锁，它让同一时刻只有一个线程在执行字节码");
+        assertTrue(feedback.contains("Key-point coverage: 33/100"), feedback);
+        assertTrue(feedback.contains("Key points you made:\n• 全局解释器锁 — <i>“"), feedback);
         assertTrue(feedback.contains("Key points you missed:\n• CPU 密集用多进程\n• I/O 密集多线程有效"), feedback);
         assertTrue(feedback.contains("&lt;b&gt; 不是标签 &amp; 也要转义"), "bank text is escaped: " + feedback);
         assertTrue(feedback.contains("<a href=\"https://docs.python.org/3/glossary.html#term-global-interpreter-lock\">"));

@@ -30,7 +30,7 @@ class TerminalChatTest {
         String out = screen.toString();
         assertTrue(out.contains("[1] ✅ Python  [2] ✅ Redis  [3] ▶ 来一题"), out);
         assertTrue(out.contains("[2] ▫️ Redis"), "pressing 2 toggled Redis: " + out);
-        assertTrue(out.contains("得分："), out);
+        assertTrue(out.contains("要点覆盖："), out);
         assertTrue(out.contains("[1] ✅ 会了  [2] 🤔 部分会  [3] ❌ 不会"), out);
         assertTrue(out.contains("已记录：✅ 会了"), out);
         assertTrue(out.contains("当前连续：1 天"), out);
