@@ -95,6 +95,70 @@ class BankLoaderTest {
     }
 
     @Test
+    void claimsLoadWithTheirConceptsAliasesAndContradictions() throws IOException {
+        ObjectNode q = validQuestion("t-one", "问题一？");
+        ObjectNode kp = (ObjectNode) q.get("keyPoints").get(0);
+        kp.remove("match");
+        kp.putArray("claim").add("RDB").add("快照 | snapshot");
+        ObjectNode wrong = kp.putArray("contradictions").addObject();
+        wrong.putArray("claim").add("RDB").add("每条写命令");
+        wrong.put("correct", "RDB 是快照");
+        ObjectNode second = (ObjectNode) q.get("keyPoints").get(1);
+        second.remove("match");
+        second.putArray("claims").add(JSON.createArrayNode().add("AOF").add("追加")).add(JSON.createArrayNode().add("append"));
+        write("t.json", bank("t", q));
+        BankLoader.Result result = new BankLoader().load(dir);
+        assertTrue(result.ok(), result.problems().toString());
+        Question.KeyPoint first = result.library().question("t-one").orElseThrow().keyPoints().get(0);
+        assertEquals(List.of("快照", "snapshot"), first.claims().get(0).concepts().get(1).aliases());
+        assertEquals("RDB 是快照", first.contradictions().get(0).correct());
+        assertEquals(2, result.library().question("t-one").orElseThrow().keyPoints().get(1).claims().size());
+    }
+
+    @Test
+    void claimRules() throws IOException {
+        assertEquals(List.of("t.json: t-one: key point '要点一' needs either claims (concepts that meet in one clause) "
+                        + "or the older match list, not both"),
+                problemsWith(q -> ((ObjectNode) q.get("keyPoints").get(0)).putArray("claim").add("x")));
+        assertEquals(List.of("t.json: t-one: claim of '要点一' has an empty alias in 'a||b'"),
+                problemsWith(q -> claimOf(q).add("a||b")));
+        assertEquals(List.of("t.json: t-one: claim of '要点一' must be a non-empty list of concepts"),
+                problemsWith(q -> claimOf(q).removeAll()));
+        assertEquals(List.of("t.json: t-one: a contradiction of '要点一' needs the correct statement (correct)"),
+                problemsWith(q -> {
+                    claimOf(q).add("a");
+                    ((ObjectNode) q.get("keyPoints").get(0)).putArray("contradictions").addObject()
+                            .putArray("claim").add("b");
+                }));
+        assertEquals(List.of("t.json: t-one: unknown key point field 'matches'"),
+                problemsWith(q -> ((ObjectNode) q.get("keyPoints").get(0)).putArray("matches")));
+    }
+
+    private static ArrayNode claimOf(ObjectNode q) {
+        ObjectNode kp = (ObjectNode) q.get("keyPoints").get(0);
+        kp.remove("match");
+        return kp.putArray("claim");
+    }
+
+    @Test
+    void overlapsNameTwoQuestionsOfTheBankAndWhy() throws IOException {
+        ObjectNode bank = bank("t", validQuestion("t-one", "问题一？"), validQuestion("t-two", "问题二？"));
+        bank.putArray("overlaps").addObject().put("why", "").putArray("questions").add("t-one").add("t-two");
+        write("t.json", bank);
+        assertEquals(List.of("t.json: -: the overlap of [t-one, t-two] needs a reason (why)"),
+                new BankLoader().load(dir).problems().stream().map(Problem::toString).toList());
+        ((ObjectNode) bank.get("overlaps").get(0)).put("why", "同一主题").putArray("questions").add("t-one").add("t-x");
+        write("t.json", bank);
+        assertEquals(List.of("t.json: -: an overlap must name two different questions of this bank, got [t-one, t-x]"),
+                new BankLoader().load(dir).problems().stream().map(Problem::toString).toList());
+        ((ObjectNode) bank.get("overlaps").get(0)).putArray("questions").add("t-two").add("t-one");
+        write("t.json", bank);
+        BankLoader.Result ok = new BankLoader().load(dir);
+        assertTrue(ok.ok(), ok.problems().toString());
+        assertTrue(ok.library().bank("t").orElseThrow().overlapping("t-one", "t-two"));
+    }
+
+    @Test
     void linkRules() throws IOException {
         assertEquals(List.of("t.json: t-one: link 'http://example.org' is not an https:// URL"),
                 problemsWith(q -> ((ObjectNode) q.get("links").get(0)).put("url", "http://example.org")));

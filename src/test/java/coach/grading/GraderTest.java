@@ -111,6 +111,14 @@ class GraderTest {
         }
 
         @Test
+        void fuzzySyllablesOfTheInputMethodCountAsHomophones() {
+            Question q = question("Redis 为什么快？",
+                    point("数据在内存", Claim.of("内存|memory", "读写|访问")), point("单线程", Claim.of("单线程", "命令")));
+            Grade g = grader.grade(q, "数据都放在内纯里读写；命令由单现程执行");
+            assertEquals(100, g.score());
+        }
+
+        @Test
         void twoTyposInATwoCharacterWordAreTooMany() {
             Question q = question("Python 的 GIL 有什么影响？",
                     point("线程", Claim.of("线程", "字节码")), point("进程", Claim.of("多进程", "cpu")));
