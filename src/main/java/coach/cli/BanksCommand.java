@@ -2,6 +2,7 @@ package coach.cli;
 
 import coach.bank.Bank;
 import coach.bank.BankLoader;
+import coach.bank.LinkChecker;
 import coach.bank.MarkdownImporter;
 import coach.bank.Problem;
 import coach.grading.Grader;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code coach banks}: check the bank files, or import a Markdown question list as a draft bank. */
 @Command(name = "banks", mixinStandardHelpOptions = true, description = "Check or import question banks.",
-        subcommands = {BanksCommand.Check.class, BanksCommand.Import.class})
+        subcommands = {BanksCommand.Check.class, BanksCommand.Import.class, BanksCommand.Links.class})
 public final class BanksCommand implements Runnable {
 
     @Spec
@@ -121,6 +123,64 @@ public final class BanksCommand implements Runnable {
                     + "key points and links, move it into banks/%s.json, then run ./coach banks check.%n",
                     drafts.size(), links, target, topic);
             return 0;
+        }
+    }
+
+    /** Lists every link of the banks, and with {@code --check} fetches each one politely. */
+    @Command(name = "links", mixinStandardHelpOptions = true,
+            description = "List every link of the banks; with --check, fetch each and report dead, redirected and moved ones.")
+    public static final class Links implements Callable<Integer> {
+
+        @Mixin
+        ConfigOption config;
+
+        @Parameters(arity = "0..1", paramLabel = "DIR", description = "bank folder (default: banks.dir from the config)")
+        Path dir;
+
+        @Option(names = "--check", description = "fetch every link (one at a time, with a pause between requests)")
+        boolean check;
+
+        @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS",
+                description = "give up on a link after this long (default: ${DEFAULT-VALUE})")
+        int timeoutSeconds;
+
+        @Option(names = "--pause", defaultValue = "500", paramLabel = "MS",
+                description = "pause between two requests (default: ${DEFAULT-VALUE})")
+        int pauseMillis;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            Path folder = dir != null ? dir : config.load().banksDir();
+            List<LinkChecker.Place> places = LinkChecker.places(new BankLoader().load(folder).library());
+            if (!check) {
+                places.forEach(p -> out.println(p.questionId() + "\t" + p.link().url() + "\t" + p.link().title()));
+                out.printf("%d links%n", places.size());
+                return 0;
+            }
+            LinkChecker checker = new LinkChecker(Duration.ofSeconds(timeoutSeconds), Duration.ofMillis(pauseMillis));
+            List<LinkChecker.Result> results = checker.check(places, r -> {
+                if (r.status() != LinkChecker.Status.OK) {
+                    out.println(r.status().name().toLowerCase(java.util.Locale.ROOT) + "\t" + r.questionId() + "\t"
+                            + r.link().url() + (r.code() > 0 ? "\t" + r.code() : "")
+                            + (r.detail().isEmpty() ? "" : "\t" + r.detail()));
+                    out.flush();
+                }
+            });
+            if (LinkChecker.offline(results)) {
+                out.println("Could not reach the network: no link answered, so none is reported dead.");
+                return 0;
+            }
+            java.util.Map<LinkChecker.Status, Long> counts = new java.util.EnumMap<>(LinkChecker.Status.class);
+            results.forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+            out.printf("%d links: %d ok, %d redirected, %d moved, %d dead, %d unreachable%n", results.size(),
+                    counts.getOrDefault(LinkChecker.Status.OK, 0L), counts.getOrDefault(LinkChecker.Status.REDIRECTED, 0L),
+                    counts.getOrDefault(LinkChecker.Status.MOVED, 0L), counts.getOrDefault(LinkChecker.Status.DEAD, 0L),
+                    counts.getOrDefault(LinkChecker.Status.UNREACHABLE, 0L));
+            return counts.getOrDefault(LinkChecker.Status.DEAD, 0L) > 0 ? 1 : 0;
         }
     }
 }
