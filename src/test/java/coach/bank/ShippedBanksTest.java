@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.grading.Grade;
 import coach.grading.Grader;
+import coach.grading.RubricAudit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,39 @@ class ShippedBanksTest {
             Grade g = grader.grade(q, q.answer());
             return g.score() >= 90 ? null : g.score() + ", misses " + g.notMade().stream().map(Question.KeyPoint::point).toList();
         }));
+    }
+
+    @Test
+    void everyKeyPointIsWrittenAsClaims() throws IOException {
+        List<String> legacy = new ArrayList<>();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var files = Files.list(Path.of("banks"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                for (var q : json.readTree(file.toFile()).path("questions")) {
+                    for (var kp : q.path("keyPoints")) {
+                        if (kp.has("match")) {
+                            legacy.add(q.path("id").asText() + ": " + kp.path("point").asText());
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), legacy);
+    }
+
+    @Test
+    void everyQuestionPassesTheRubricAudit() {
+        RubricAudit.Report audit = new RubricAudit(new Grader()).audit(library);
+        assertEquals(List.of(), audit.problems().stream().map(Problem::toString).toList());
+        assertEquals(0, audit.figures().pointsMadeByQuestion());
+    }
+
+    @Test
+    void theRightQuizOptionIsTheLongestInAtMostAThirdOfQuizzes() {
+        List<Question.Quiz> quizzes = library.banks().stream().flatMap(b -> b.questions().stream())
+                .map(Question::quiz).filter(java.util.Objects::nonNull).toList();
+        long longest = quizzes.stream().filter(RubricAudit::isLongestRight).count();
+        assertTrue(longest <= 0.35 * quizzes.size(), longest + " of " + quizzes.size() + " quizzes");
     }
 
     @Test
