@@ -68,7 +68,7 @@ public final class FullBench {
     }
 
     /** What users answer in the throughput run: the first half of each reference answer. */
-    private static List<String> halfAnswers(Library library) {
+    public static List<String> halfAnswers(Library library) {
         return library.banks().stream().flatMap(b -> b.questions().stream())
                 .map(q -> q.answer().substring(0, q.answer().length() / 2)).toList();
     }

@@ -5,6 +5,7 @@ import coach.bank.Library;
 import coach.bench.DeliveryBench;
 import coach.bench.GradingAccuracy;
 import coach.bench.GradingBench;
+import coach.bench.ThroughputBench;
 import coach.grading.Grader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code coach bench}: measurements against an in-process fake Bot API, never the real one. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks against an in-process fake Bot API; without a subcommand, all of them in one table.",
-        subcommands = {BenchCommand.All.class, BenchCommand.Grading.class, BenchCommand.Delivery.class})
+        subcommands = {BenchCommand.All.class, BenchCommand.Grading.class, BenchCommand.Throughput.class,
+                BenchCommand.Delivery.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Mixin
@@ -117,6 +119,37 @@ public final class BenchCommand implements Callable<Integer> {
                     time.answers(), time.questions(), time.p50Nanos() / 1000, time.p99Nanos() / 1000,
                     time.maxNanos() / 1000);
             out.flush();
+            return 0;
+        }
+    }
+
+    /** Replied updates per second, the coach against an echo bot, each behind its own fake Bot API. */
+    @Command(name = "throughput", mixinStandardHelpOptions = true,
+            description = "Updates handled and replied to per second: the coach against an echo bot on the same library.")
+    public static final class Throughput implements Callable<Integer> {
+
+        @Mixin
+        ConfigOption config;
+
+        @Option(names = "--updates", defaultValue = "6000", description = "updates per round (default: ${DEFAULT-VALUE})")
+        int updates;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "measured rounds (default: ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            quietLogs();
+            PrintWriter out = spec.commandLine().getOut();
+            Library library = new BankLoader().load(config.load().banksDir()).library();
+            ThroughputBench.Result r = new ThroughputBench(config.load(), FullBench.halfAnswers(library), updates,
+                    rounds).run(out);
+            out.printf("coach %,.0f replied updates/s (handled %,.0f/s), echo bot %,.0f/s: ratio %.2f; "
+                    + "calls per update: coach %.2f, echo %.2f%n", r.coachPerSecond(), r.coachHandledPerSecond(),
+                    r.echoPerSecond(), r.ratio(), r.coachCallsPerUpdate(), r.echoCallsPerUpdate());
             return 0;
         }
     }

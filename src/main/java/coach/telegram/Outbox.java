@@ -21,6 +21,8 @@ final class Outbox {
     /** Messages nobody is waiting for, such as the daily question. */
     static final int BROADCAST = 2;
 
+    /** Ids per DELETE, well under SQLite's limit of bound parameters. */
+    private static final int DELETE_CHUNK = 500;
     private final Database db;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -93,6 +95,18 @@ final class Outbox {
 
     void done(long id) {
         db.update("DELETE FROM outbox WHERE id = ?", id);
+    }
+
+    /** Removes many sent items in one transaction. */
+    void done(List<Long> ids) {
+        db.tx(c -> {
+            for (int from = 0; from < ids.size(); from += DELETE_CHUNK) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + DELETE_CHUNK));
+                String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+                db.update("DELETE FROM outbox WHERE id IN (" + marks + ")", chunk.toArray());
+            }
+            return null;
+        });
     }
 
     /** Removes a sent item and queues the replies that follow from it, in one transaction. */

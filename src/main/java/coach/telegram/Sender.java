@@ -4,9 +4,11 @@ import coach.chat.Html;
 import coach.chat.Reply;
 import coach.chat.Engine;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +50,8 @@ final class Sender implements AutoCloseable {
     private final Set<Long> inFlightItems = new HashSet<>();
     private final Set<Long> inFlightChats = new HashSet<>();
     private final AtomicInteger sent = new AtomicInteger();
+    /** Rows Telegram accepted, deleted from the outbox together by the dispatcher's next pass. */
+    private final ConcurrentLinkedQueue<Long> sentRows = new ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
     private boolean signalled;
 
@@ -104,8 +108,9 @@ final class Sender implements AutoCloseable {
         boolean dispatched = false;
         lock.lock();
         try {
-            // Read under the lock: a worker records its outcome in the outbox before it leaves the in-flight
-            // set, so every row seen here is either still waiting or still in flight, never already sent.
+            // Read under the lock, after deleting the rows already sent: a worker records its outcome before it
+            // leaves the in-flight set, so every row seen here is either still waiting or still in flight.
+            flushSent();
             List<Outbox.Item> ready = outbox.ready(now, BATCH);
             Set<Long> blocked = new HashSet<>(inFlightChats);
             for (Outbox.Item item : ready) {
@@ -173,7 +178,7 @@ final class Sender implements AutoCloseable {
                 // Recorded with the row's removal: a crash in between resends, and the resent message is the one kept.
                 outbox.done(item.id(), () -> engine.delivered(s.tag(), s.chatId(), messageId), clock.instant());
             } else {
-                outbox.done(item.id());
+                sentRows.add(item.id());
             }
             sent.incrementAndGet();
         } catch (TelegramApiRequestException e) {
@@ -194,6 +199,23 @@ final class Sender implements AutoCloseable {
                 lock.unlock();
             }
             wake();
+        }
+    }
+
+    /** Deletes the rows sent since the last pass in one transaction; on failure they wait for the next pass. */
+    private void flushSent() {
+        List<Long> rows = new ArrayList<>();
+        for (Long id = sentRows.poll(); id != null; id = sentRows.poll()) {
+            rows.add(id);
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
+            outbox.done(rows);
+        } catch (RuntimeException e) {
+            sentRows.addAll(rows);
+            throw e;
         }
     }
 
@@ -280,6 +302,11 @@ final class Sender implements AutoCloseable {
         } catch (InterruptedException e) {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+        try {
+            flushSent();
+        } catch (RuntimeException e) {
+            log.warn("Could not remove {} sent calls from the outbox; they will be sent again", sentRows.size(), e);
         }
     }
 

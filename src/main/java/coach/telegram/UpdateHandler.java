@@ -44,15 +44,21 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         this.clock = clock;
     }
 
+    /**
+     * Handles a poll's updates in one transaction, each in a savepoint of its own: one update that fails is undone
+     * and skipped without undoing the others. Anything that asks Telegram is done first, outside the transaction.
+     */
     @Override
     public void consume(List<Update> batch) {
-        for (Update update : batch) {
-            try {
-                handle(update);
-            } catch (Throwable t) {
-                log.error("Update {} could not be handled; skipping it", update.getUpdateId(), t);
-                markQuietly(update);
-            }
+        List<Prepared> prepared = batch.stream().map(this::prepare).toList();
+        try {
+            db.tx(c -> {
+                prepared.forEach(this::handleOrSkip);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            log.error("A poll's transaction failed; handling its {} updates one at a time", prepared.size(), e);
+            prepared.forEach(this::handleOrSkip);
         }
         sender.wake();
         if ((sinceForget += batch.size()) >= FORGET_EVERY) {
@@ -61,11 +67,35 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         }
     }
 
-    private void handle(Update update) {
+    /** An update with what it means for the engine, worked out before any transaction opens. */
+    private record Prepared(Update update, Optional<Incoming> incoming, RuntimeException failure) {
+    }
+
+    private Prepared prepare(Update update) {
+        try {
+            // Asking Telegram about the sender's standing is a network call: done before the transaction opens.
+            Optional<Incoming> incoming = mapper.map(update)
+                    .map(in -> engine.needsRole(in) ? in.withRole(roles.of(in.chatId(), in.userId())) : in);
+            return new Prepared(update, incoming, null);
+        } catch (RuntimeException e) {
+            return new Prepared(update, Optional.empty(), e);
+        }
+    }
+
+    private void handleOrSkip(Prepared p) {
+        try {
+            if (p.failure() != null) {
+                throw p.failure();
+            }
+            handle(p.update(), p.incoming());
+        } catch (Throwable t) {
+            log.error("Update {} could not be handled; skipping it", p.update().getUpdateId(), t);
+            markQuietly(p.update());
+        }
+    }
+
+    private void handle(Update update, Optional<Incoming> incoming) {
         int id = update.getUpdateId();
-        // Asking Telegram about the sender's standing is a network call: done before the transaction opens.
-        Optional<Incoming> incoming = mapper.map(update)
-                .map(in -> engine.needsRole(in) ? in.withRole(roles.of(in.chatId(), in.userId())) : in);
         db.tx(c -> {
             if (updates.isHandled(id)) {
                 log.debug("Update {} was already handled", id);
