@@ -8,6 +8,7 @@ import coach.bank.Question.KeyPoint;
 import coach.grading.Grade.PointGrade;
 import coach.grading.Grade.Verdict;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,28 +43,93 @@ public final class Grader {
     public Grade grade(Question question, String answer) {
         Text text = Text.of(answer);
         Text asked = questions.computeIfAbsent(question.question(), Text::of);
-        boolean[] termTokens = new boolean[text.size];
+        Reading reading = read(question, text);
         List<PointGrade> points = new ArrayList<>();
         for (KeyPoint point : question.keyPoints()) {
-            points.add(judge(point, text, asked, termTokens));
+            points.add(judge(point, text, asked, reading));
         }
         long made = points.stream().filter(p -> p.verdict() == Verdict.MADE).count();
         long contradicted = points.stream().filter(p -> p.verdict() == Verdict.CONTRADICTED).count();
         int total = question.keyPoints().size();
         double coverage = total == 0 ? 0 : (made - CONTRADICTION_PENALTY * contradicted) / total;
         int score = (int) Math.round(Math.max(0, Math.min(1, coverage)) * 100);
-        boolean bare = made > 0 && BareTerms.isBare(text, termTokens, made);
+        boolean bare = made > 0 && BareTerms.isBare(text, reading.terms(), made);
         return new Grade(bare ? Math.min(score, BARE_TERMS_CAP) : score, points, bare);
     }
 
-    private PointGrade judge(KeyPoint point, Text text, Text asked, boolean[] termTokens) {
+    /**
+     * Where each concept of the question occurs in the answer, read all at once: a hit inside a longer one that
+     * negates it (可重复读 inside 不可重复读, 阻塞 inside 非阻塞) is no hit, and a negation word that belongs to a
+     * term (非叶子节点, 读未提交) negates nothing after it.
+     */
+    private record Reading(Map<Concept, List<Occurrence>> occurrences, boolean[] terms) {
+    }
+
+    private Reading read(Question question, Text text) {
+        Map<Concept, List<Alias.Hit>> hits = new HashMap<>();
+        for (KeyPoint point : question.keyPoints()) {
+            point.claims().forEach(c -> c.concepts().forEach(k -> hits.computeIfAbsent(k, x -> hitsOf(x, text))));
+            point.contradictions().forEach(w -> w.claim().concepts()
+                    .forEach(k -> hits.computeIfAbsent(k, x -> hitsOf(x, text))));
+        }
+        List<Alias.Hit> all = hits.values().stream().flatMap(List::stream).toList();
+        boolean[] terms = new boolean[text.size];
+        Map<Concept, List<Occurrence>> occurrences = new HashMap<>();
+        hits.forEach((concept, list) -> {
+            List<Occurrence> kept = new ArrayList<>();
+            for (Alias.Hit hit : list) {
+                if (!insideNegatedTerm(hit, all, text)) {
+                    kept.add(new Occurrence(hit.from(), hit.to(), text.clause[hit.from()], text.phrase[hit.from()],
+                            false));
+                    for (int t = hit.from(); t <= hit.to(); t++) {
+                        terms[t] = true;
+                    }
+                }
+            }
+            occurrences.put(concept, kept);
+        });
+        occurrences.replaceAll((concept, list) -> list.stream().map(o -> new Occurrence(o.from(), o.to(), o.clause(),
+                o.phrase(), Cues.negated(text, o.from(), terms))).toList());
+        return new Reading(occurrences, terms);
+    }
+
+    private List<Alias.Hit> hitsOf(Concept concept, Text text) {
+        List<Alias.Hit> hits = new ArrayList<>();
+        for (Alias alias : compiled.computeIfAbsent(concept, this::compile)) {
+            hits.addAll(alias.find(text));
+        }
+        return hits;
+    }
+
+    /**
+     * Whether a negation just before the hit makes a word with it, so the hit is part of another term: a longer hit
+     * covers it (不 + 可重复读 when an alias spells 不可重复读), or the lexicon knows the longer word (非阻塞).
+     */
+    private boolean insideNegatedTerm(Alias.Hit hit, List<Alias.Hit> all, Text text) {
+        int before = hit.from() - 1;
+        if (before < 0 || !Cues.isNegation(text, before) || text.phrase[before] != text.phrase[hit.from()]) {
+            return false;
+        }
+        for (Alias.Hit other : all) {
+            if (other.from() <= before && other.to() >= hit.to()) {
+                return true;
+            }
+        }
+        StringBuilder word = new StringBuilder(text.keys[before]);
+        for (int t = hit.from(); t <= hit.to(); t++) {
+            word.append(text.keys[t]);
+        }
+        return lexicon.isWord(word.toString());
+    }
+
+    private PointGrade judge(KeyPoint point, Text text, Text asked, Reading reading) {
         List<Found> claims = new ArrayList<>();
         for (Claim claim : point.claims()) {
-            claims.add(find(claim, text, asked, termTokens));
+            claims.add(find(claim, asked, reading));
         }
         List<Found> wrongs = new ArrayList<>();
         for (Contradiction contradiction : point.contradictions()) {
-            wrongs.add(find(contradiction.claim(), text, asked, termTokens));
+            wrongs.add(find(contradiction.claim(), asked, reading));
         }
         for (int i = 0; i < wrongs.size(); i++) {
             Optional<String> quote = wrongs.get(i).statedUnrefuted(text);
@@ -83,23 +149,12 @@ public final class Grader {
                 .orElseGet(() -> new PointGrade(point, Verdict.MISSED, "", ""));
     }
 
-    private Found find(Claim claim, Text text, Text asked, boolean[] termTokens) {
+    private Found find(Claim claim, Text asked, Reading reading) {
         List<List<Occurrence>> perConcept = new ArrayList<>();
         boolean allAsked = true;
         for (Concept concept : claim.concepts()) {
-            List<Alias> aliases = compiled.computeIfAbsent(concept, this::compile);
-            List<Occurrence> found = new ArrayList<>();
-            for (Alias alias : aliases) {
-                for (Alias.Hit hit : alias.find(text)) {
-                    found.add(new Occurrence(hit.from(), hit.to(), text.clause[hit.from()], text.phrase[hit.from()],
-                            Cues.negated(text, hit.from())));
-                    for (int t = hit.from(); t <= hit.to(); t++) {
-                        termTokens[t] = true;
-                    }
-                }
-            }
-            perConcept.add(found);
-            allAsked &= named(aliases, asked);
+            perConcept.add(reading.occurrences().get(concept));
+            allAsked &= named(compiled.computeIfAbsent(concept, this::compile), asked);
         }
         return new Found(perConcept, !allAsked);
     }
@@ -136,13 +191,30 @@ public final class Grader {
             return Optional.empty();
         }
 
+        /**
+         * The quote of a clause that states this wrong claim: its concepts all un-negated in one phrase (so "客户端
+         * 进入 SYN_SENT，服务端进入 SYN_RCVD" does not state "服务端 … SYN_SENT"), in a clause that does not talk about
+         * the misconception as one.
+         */
         Optional<String> statedUnrefuted(Text text) {
-            for (int c = 0; c < text.clauses; c++) {
-                if (allIn(c, false) && !Cues.refutes(text, c)) {
-                    return Optional.of(quote(text, c));
+            if (perConcept.isEmpty() || perConcept.stream().anyMatch(List::isEmpty)) {
+                return Optional.empty();
+            }
+            for (Occurrence first : perConcept.get(0)) {
+                if (!first.negated() && inOnePhrase(first.phrase()) && !Cues.refutes(text, first.clause())) {
+                    return Optional.of(quote(text, first.clause()));
                 }
             }
             return Optional.empty();
+        }
+
+        private boolean inOnePhrase(int phrase) {
+            for (List<Occurrence> occurrences : perConcept) {
+                if (occurrences.stream().noneMatch(o -> o.phrase() == phrase && !o.negated())) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** A phrase where every concept occurs but one of them only negated: "Redis 不是单线程的". */

@@ -21,8 +21,17 @@ final class Lexicon {
     private static final int MAX_VARIANTS = 12;
     private final List<List<String>> groups;
 
+    private final java.util.Set<String> words;
+
     Lexicon(List<List<String>> groups) {
         this.groups = groups.stream().map(List::copyOf).toList();
+        this.words = groups.stream().flatMap(List::stream).map(w -> w.replace(" ", ""))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether {@code word} (spaces removed) is a word of the lexicon, such as 不可重复读 or 非阻塞. */
+    boolean isWord(String word) {
+        return words.contains(word);
     }
 
     static Lexicon shipped() {

@@ -164,6 +164,45 @@ class GraderTest {
         }
 
         @Test
+        void aWrongClaimMustMeetInOnePhraseNotJustOneSentence() {
+            Question tcp = question("TCP 三次握手中双方的状态？",
+                    point("服务端进入 SYN_RCVD", Claim.of("服务端|server", "syn_rcvd|syn-received"),
+                            new Contradiction(Claim.of("服务端|server", "syn_sent"), "SYN_SENT 是客户端的状态")),
+                    point("客户端进入 SYN_SENT", Claim.of("客户端|client", "syn_sent")));
+            assertEquals(100, grader.grade(tcp, "客户端发完 SYN 进入 SYN_SENT，服务端收到后进入 SYN_RCVD。").score());
+            Grade wrong = grader.grade(tcp, "服务端发出 SYN 后进入 SYN_SENT。");
+            assertEquals(Verdict.CONTRADICTED, verdict(wrong, 0));
+        }
+
+        @Test
+        void aNegatedTermIsItsOwnWordNotANegation() {
+            Question isolation = question("MySQL 的隔离级别？",
+                    point("RR 默认", Claim.of("可重复读|repeatable read", "默认|default")),
+                    point("读未提交有脏读", Claim.of("读未提交|read uncommitted", "脏读|dirty read")));
+            Grade g = grader.grade(isolation, "读未提交会有脏读。不可重复读是另一种现象，默认级别是可重复读。");
+            assertEquals(100, g.score());
+            Grade only = grader.grade(isolation, "默认会出现不可重复读");
+            assertEquals(Verdict.MISSED, verdict(only, 0), "可重复读 inside 不可重复读 is not RR");
+        }
+
+        @Test
+        void wordsEndingInANegationCharacterAreWords() {
+            Grade g = grader.grade(redis, "在这个级别下，区别在于 Redis 用单线程执行命令，请求互不干扰，数据在内存。");
+            assertEquals(100, g.score());
+            Question none = question("Python 里怎么判断 None？",
+                    point("用 is 比较单例", Claim.of("is", "单例|singleton")), point("不用 ==", Claim.of("==|eq", "重载|override")));
+            assertEquals(Verdict.MADE, verdict(grader.grade(none, "None is a singleton, so compare with is."), 0));
+        }
+
+        @Test
+        void aNegationInsideARelativeClauseStaysThere() {
+            Question lru = question("LRU 缓存怎么实现？",
+                    point("满了淘汰最久没用的", Claim.of("最久|最长时间", "踢掉|淘汰")), point("哈希表", Claim.of("哈希表|字典")));
+            Grade g = grader.grade(lru, "容量满了就把最长时间没被碰过的那条踢掉。");
+            assertEquals(Verdict.MADE, verdict(g, 0));
+        }
+
+        @Test
         void aNegationInAnotherPhraseLeavesTheConceptAlone() {
             Grade g = grader.grade(redis, "不用加锁，因为命令由单线程执行；数据在内存");
             assertEquals(100, g.score());
