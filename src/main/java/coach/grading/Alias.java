@@ -59,6 +59,23 @@ final class Alias {
         return hits;
     }
 
+    static final int MAX_GAP = 2;
+
+    /** Where alias word {@code j} can be found from {@code q}: at q, or after a few function words that are not it. */
+    private int skipFunctionWords(Text text, int q, int j) {
+        int at = q;
+        for (int gap = 0; gap < MAX_GAP && at < text.size && !text.keys[at].equals(keys[j])
+                && Cues.isFunctionWord(text, at) && !Cues.isNegation(text, at); gap++) {
+            at++;
+        }
+        return at < text.size && matches(text, at, j) ? at : q;
+    }
+
+    private boolean matches(Text text, int at, int j) {
+        return text.keys[at].equals(keys[j])
+                || han[j] && text.han[at] && sounds[j] != null && sounds[j].equals(text.sounds[at]);
+    }
+
     private static boolean startsAt(List<Hit> hits, int p) {
         for (Hit h : hits) {
             if (h.from() == p) {
@@ -90,11 +107,18 @@ final class Alias {
         return all;
     }
 
-    /** The last token of a match starting at {@code p}, or -1. */
+    /**
+     * The last token of a match starting at {@code p}, or -1. Between two words of the alias, up to
+     * {@value #MAX_GAP} function words of the answer may stand ("used for the longest" for "used longest",
+     * "双向的链表" for "双向链表").
+     */
     private int matchAt(Text text, int p) {
         int q = p;
         int homophones = 0;
         for (int j = 0; j < keys.length; j++) {
+            if (j > 0) {
+                q = skipFunctionWords(text, q, j);
+            }
             if (q >= text.size || text.clause[q] != text.clause[p]) {
                 return -1;
             }
