@@ -32,7 +32,7 @@ public final class ChatCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         Config settings = config.load();
-        try (Coach coach = Coach.assemble(settings, database, Clock.systemUTC(), RandomGenerator.getDefault())) {
+        try (Coach coach = Coach.assembleLocal(settings, database, Clock.systemUTC(), RandomGenerator.getDefault())) {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             Path pictures = database.toAbsolutePath().getParent();

@@ -372,17 +372,45 @@ class EngineTest {
     @Nested
     class OddInput {
         @Test
-        void aFlooderGetsOneNoticeThenSilenceButPressesStillGetTheirToast() {
-            for (int i = 0; i < 20; i++) {
+        void aFlooderGetsOneNoticeAskingToSendAgainThenSilenceButPressesStillGetTheirToast() {
+            say("/question");
+            for (int i = 0; i < 19; i++) {
                 assertTrue(text(say("/help")).contains("Commands"));
             }
-            String notice = "You are writing faster than I can answer well. I will answer again in 60 s.";
-            assertEquals("\n" + notice, text(say("/help")));
+            String notice = "You are writing faster than I can answer well, so I did not read that message. "
+                    + "Please send it again in 60 s; your open question stays open.";
+            assertEquals("\n" + notice, text(say("my long answer")));
             assertEquals(List.of(), say("/help"));
             clock.advance(java.time.Duration.ofSeconds(15));
-            assertEquals("\n(" + notice.replace("60 s", "45 s") + ")", text(press("q")));
+            assertTrue(text(press("q")).contains("still have an open question"), "a press is not a message");
             clock.advance(java.time.Duration.ofSeconds(45));
-            assertTrue(text(say("/help")).contains("Commands"));
+            assertTrue(text(say("my long answer")).contains("Score"), "the question stayed open for the answer");
+        }
+
+        @Test
+        void practisingAtAQuickPaceNeverMeetsTheLimit() {
+            // 40 actions in 2 minutes: each question answered within 5 s, rated and the next one asked at once.
+            List<String> replies = new java.util.ArrayList<>();
+            replies.add(text(say("/start")));
+            clock.advance(java.time.Duration.ofSeconds(3));
+            replies.add(text(say("/question")));
+            for (int round = 0; round < 12; round++) {
+                clock.advance(java.time.Duration.ofSeconds(5));
+                List<Reply> feedback = say("GIL 多进程 " + round);
+                replies.add(text(feedback));
+                String rate = buttons(feedback).get(round % 3);
+                clock.advance(java.time.Duration.ofSeconds(1));
+                replies.add(text(press(rate)));
+                clock.advance(java.time.Duration.ofSeconds(1));
+                replies.add(text(press("q")));
+            }
+            clock.advance(java.time.Duration.ofSeconds(20));
+            replies.add(text(say("/stats")));
+            clock.advance(java.time.Duration.ofSeconds(10));
+            replies.add(text(say("/topics")));
+            assertEquals(40, replies.size());
+            replies.forEach(r -> assertFalse(r.contains("faster than I can answer") || r.isBlank(), r));
+            assertEquals(12, replies.stream().filter(r -> r.contains("Score")).count());
         }
 
         @Test

@@ -1,5 +1,7 @@
 package coach.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.Coach;
@@ -17,6 +19,26 @@ class TerminalChatTest {
 
     @TempDir
     Path dir;
+
+    private String chat(String... lines) throws Exception {
+        StringWriter screen = new StringWriter();
+        try (Coach coach = Coach.assembleLocal(TestCoach.config("https://api.telegram.org"), dir.resolve("chat.db"),
+                MutableClock.at("2026-11-23T02:00:00Z"), new java.util.Random(7))) {
+            String typed = String.join("\n", lines) + "\n";
+            new TerminalChat(coach.engine(), new BufferedReader(new StringReader(typed)), new PrintWriter(screen), dir).run();
+        }
+        return screen.toString();
+    }
+
+    @Test
+    void theOneLocalUserIsNeverSlowedDown() throws Exception {
+        String[] lines = new String[41];
+        java.util.Arrays.fill(lines, "/help");
+        lines[40] = "/quit";
+        String out = chat(lines);
+        assertFalse(out.contains("发得太快"), out);
+        assertEquals(40, out.split("/question", -1).length - 1, "forty helps, each listing /question");
+    }
 
     @Test
     void aWholeSessionWithNumberedButtons() throws Exception {
