@@ -24,9 +24,9 @@ public final class ChatCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--db", paramLabel = "FILE", defaultValue = "data/chat.db",
-            description = "SQLite file for the terminal chat (default: ${DEFAULT-VALUE})")
-    Path database;
+    @Option(names = "--db", paramLabel = "FILE",
+            description = "SQLite file for the terminal chat (default: data/chat.db in the coach's folder)")
+    Path database = Path.of("data/chat.db");
 
     @Override
     public Integer call() throws Exception {
