@@ -340,16 +340,30 @@ class EngineTest {
         @Test
         void badTimeGetsAnExample() {
             assertTrue(text(say("/time 25:99")).contains("/time 08:30"));
-            assertTrue(text(say("/time")).contains("/time 08:30"));
             assertTrue(text(say("/time 7:05")).contains("07:05"));
             assertEquals("07:05", coach.users().find(ANN).orElseThrow().dailyTime().toString());
         }
 
         @Test
-        void badZoneGetsAnExample() {
-            assertTrue(text(say("/tz Mars/Base")).contains("/tz Asia/Shanghai"));
-            assertTrue(text(say("/tz +08:00")).contains("/tz Asia/Shanghai"));
+        void timeAndZoneWithoutAnArgumentShowTheSettingAndAnExample() {
+            assertEquals("\nYour daily question comes at 09:00 (Asia/Shanghai). To change it, send the time in "
+                    + "24-hour HH:MM, for example /time 08:30.", text(say("/time")));
+            assertEquals("\nYour time zone is Asia/Shanghai; it is 10:00 there now. To change it, send a city, zone "
+                    + "or UTC offset, for example /tz Europe/Berlin, /tz Beijing or /tz UTC+8.", text(say("/tz")));
+        }
+
+        @Test
+        void zonesAreReadAsPeopleWriteThem() {
+            for (String typed : List.of("asia/shanghai", "UTC+8", "GMT+8", "+08:00", "Beijing", "shanghai")) {
+                assertTrue(text(say("/tz " + typed)).contains("it is 10:00 there now"), typed);
+            }
             assertTrue(text(say("/tz Europe/Berlin")).contains("it is 03:00 there now"));
+        }
+
+        @Test
+        void anUnknownZoneGetsTheThreeClosest() {
+            assertEquals("\nI don't know the time zone Shanghia. Did you mean /tz Asia/Shanghai, /tz Africa/Bangui"
+                    + " or /tz America/Bahia? A city or a UTC offset works too, for example /tz Beijing or /tz UTC+8.", text(say("/tz Shanghia")));
         }
 
         @Test
