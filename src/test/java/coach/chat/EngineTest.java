@@ -195,7 +195,7 @@ class EngineTest {
             say("answer");
             say("/tz America/Los_Angeles");
             clock.set("2026-11-24T07:00:00Z");
-            assertTrue(text(say("/stats")).contains("Current streak: 1 days"), "Nov 23 in LA still counts today");
+            assertTrue(text(say("/stats")).contains("Current streak: 1 day"), "Nov 23 in LA still counts today");
         }
 
         @Test
@@ -257,7 +257,7 @@ class EngineTest {
             say("/question");
             say("answer");
             clock.set("2026-11-25T02:00:00Z");
-            assertTrue(text(say("/stats")).contains("Current streak: 0 days · longest: 1 days"));
+            assertTrue(text(say("/stats")).contains("Current streak: 0 days · longest: 1 day"));
         }
     }
 

@@ -114,7 +114,7 @@ class MockFlowTest {
         for (int i = 0; i < 2; i++) {
             replies = ann.say(shown(replies).answer());
         }
-        assertTrue(text(ann.say("/stats")).contains("Current streak: 1 days"));
+        assertTrue(text(ann.say("/stats")).contains("Current streak: 1 day"));
         assertTrue(text(ann.say("/stats")).contains("Answers: 2"));
         assertEquals(2, count("SELECT COUNT(*) FROM reviews WHERE user_id = ?"));
         assertEquals(2, count("SELECT COUNT(*) FROM asked WHERE user_id = ? AND rating IS NOT NULL"));
@@ -133,7 +133,7 @@ class MockFlowTest {
                 replies = ann.say(shown(replies).answer());
             }
             String card = text(replies);
-            assertEquals(round == 1, card.contains("• CPU 密集用多进程 (missed 2 times in your mock interviews)"), card);
+            assertEquals(round == 1, card.contains("• CPU 密集用多进程 (missed twice in your mock interviews)"), card);
         }
     }
 

@@ -101,8 +101,8 @@ class TelegramBotTest {
 
         api.push(api.text(ANN, "/stats"));
         Call stats = api.await("sendMessage", c -> c.text().contains("streak"));
-        assertTrue(stats.text().contains("Current streak: 1 days"), stats.text());
-        assertTrue(stats.text().contains("Python: 1 answers"), stats.text());
+        assertTrue(stats.text().contains("Current streak: 1 day"), stats.text());
+        assertTrue(stats.text().contains("Python: 1 answer,"), stats.text());
     }
 
     @Test
