@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The coach in a terminal: each line typed is a message; the buttons of the last message are shown numbered, and
- * typing a number presses one. A picture is saved as a PNG file in a folder and its path is shown.
+ * The coach in a terminal: each line typed is a message; buttons are shown numbered, and typing a number presses one
+ * of the latest message's buttons (a newer message without buttons leaves nothing to press). A picture is saved as a PNG file in a folder and its path is shown.
  */
 final class TerminalChat {
 
@@ -75,13 +75,15 @@ final class TerminalChat {
         for (Reply reply : replies) {
             if (reply instanceof Reply.Send s) {
                 lastMessageId++;
+                buttons.clear();
                 print(s.html(), s.buttons());
             } else if (reply instanceof Reply.Photo p) {
                 lastMessageId++;
+                buttons.clear();
                 picture(p);
             } else if (reply instanceof Reply.Edit e) {
-                print(e.html(), e.buttons());
-            } else if (reply instanceof Reply.Markup m) {
+                print(e.html(), e.messageId() == lastMessageId ? e.buttons() : List.of());
+            } else if (reply instanceof Reply.Markup m && m.messageId() == lastMessageId) {
                 numberButtons(m.buttons());
             } else if (reply instanceof Reply.Toast t && !t.text().isEmpty()) {
                 out.println("  (" + t.text() + ")");

@@ -41,6 +41,13 @@ class TerminalChatTest {
     }
 
     @Test
+    void aNumberPressesOnlyTheLatestMessagesButtons() throws Exception {
+        String out = chat("/start", "/help", "2", "/quit");
+        assertFalse(out.contains("[2] ▫️ Redis"), "the topic picker is no longer the latest message: " + out);
+        assertTrue(out.contains("现在没有待答的题"), "2 was sent as text: " + out);
+    }
+
+    @Test
     void aWholeSessionWithNumberedButtons() throws Exception {
         StringWriter screen = new StringWriter();
         try (Coach coach = TestCoach.assemble(dir, TestCoach.config("https://api.telegram.org"),
