@@ -37,6 +37,7 @@ public final class Engine {
     private final GroupChats groups;
     private final Map<String, BiConsumer<Turn, String>> commands;
     private final FloodGuard flood;
+    private final Parts parts = new Parts();
 
     /** What a new user starts with. */
     public record Defaults(LocalTime dailyTime, ZoneId zone) {
@@ -177,6 +178,9 @@ public final class Engine {
         String text = turn.in.text().strip();
         Optional<Command> parsed = Command.parse(text);
         if (parsed.isEmpty()) {
+            if (parts.continues(turn.user.userId(), text.length(), clock.millis())) {
+                return;
+            }
             if (turn.user.awaitingReport()) {
                 reports.receive(turn, text);
             } else if (mock.running(turn.user.userId())) {

@@ -23,8 +23,12 @@ import java.util.function.Supplier;
 /** Asking a question, grading the answer, revealing the reference answer, and rating it for repetition. */
 public final class PracticeFlow {
 
-    /** Longest answer accepted, a little under Telegram's message limit. */
-    static final int MAX_ANSWER = 4000;
+    /**
+     * Longest answer accepted: under Telegram's message limit of 4,096 characters by more than clients give up to
+     * cut a long text at a word boundary, so that any text that might be the first part of a split one is refused
+     * whole (see {@link Parts}).
+     */
+    static final int MAX_ANSWER = 3800;
 
     private final Supplier<Library> library;
     private final UserStore users;

@@ -447,6 +447,28 @@ class EngineTest {
         }
 
         @Test
+        void theTailOfAnAnswerTelegramSplitIsNeverGradedAlone() {
+            say("/question");
+            String head = text(say("GIL ".repeat(1024)));
+            assertTrue(head.contains("too long (4095 characters)"), head);
+            clock.advance(java.time.Duration.ofSeconds(1));
+            assertEquals(List.of(), say("多进程 multiprocessing 的结尾部分"), "the second part joins the first");
+            clock.advance(java.time.Duration.ofSeconds(2));
+            assertEquals(List.of(), say("和第三部分"), "a third part joins too");
+            clock.advance(java.time.Duration.ofSeconds(30));
+            assertTrue(text(say("GIL 多进程")).contains("Score"), "the question stayed open for the shortened answer");
+        }
+
+        @Test
+        void aShortMessageAfterAShortOneIsReadAsUsual() {
+            say("/question");
+            clock.advance(java.time.Duration.ofSeconds(1));
+            assertTrue(text(say("GIL")).contains("Score"));
+            clock.advance(java.time.Duration.ofSeconds(1));
+            assertTrue(text(say("hello")).contains("no open question"));
+        }
+
+        @Test
         void stickerGetsAHint() {
             List<Reply> replies = coach.engine().handle(new Incoming(Incoming.Kind.MEDIA, ANN,
                     Incoming.ChatType.PRIVATE, ANN, "Ann", "en", "", 3, null, null));
