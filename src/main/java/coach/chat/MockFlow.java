@@ -154,21 +154,28 @@ public final class MockFlow {
         stop(turn, running.get());
     }
 
+    /** The topic is every word that is not the number, so a title with spaces works: {@code /mock message queues 3}. */
     private Request parse(Turn turn, String args) {
-        String topic = null;
         String count = null;
+        StringBuilder name = new StringBuilder();
         for (String word : args.isBlank() ? new String[0] : args.strip().split("\\s+")) {
             boolean number = NUMBER.matcher(word).matches();
             if (number && count == null) {
                 count = word;
-            } else if (!number && topic == null) {
-                topic = word.toLowerCase(Locale.ROOT);
-            } else {
+            } else if (number) {
                 return Request.refused(turn.t("mock.usage", MAX_QUESTIONS, topicIds()));
+            } else {
+                name.append(name.isEmpty() ? "" : " ").append(word);
             }
         }
-        if (topic != null && library.get().bank(topic).isEmpty()) {
-            return Request.refused(turn.t("mock.topic.unknown", Html.escape(Texts.shorten(topic, ARGUMENT)), topicIds()));
+        String topic = null;
+        if (!name.isEmpty()) {
+            Optional<String> found = TopicNames.find(library.get(), name.toString());
+            if (found.isEmpty()) {
+                return Request.refused(turn.t("mock.topic.unknown", Html.escape(Texts.shorten(name.toString(), ARGUMENT)),
+                        topicIds()));
+            }
+            topic = found.get();
         }
         int n = count == null ? DEFAULT_QUESTIONS : count.length() > 3 ? -1 : Integer.parseInt(count);
         if (n < 1 || n > MAX_QUESTIONS) {

@@ -76,6 +76,7 @@ class EngineTest {
         assertTrue(buttons(replies).containsAll(List.of("t:python", "t:redis", "q")));
         assertEquals(java.util.Set.of("python", "redis"), coach.users().subscriptions(ANN));
         assertTrue(text(say("/start")).contains("Welcome back"));
+        assertTrue(text(say("/topics")).contains("Topic ids for /mock and /battle (titles work too): python, redis"));
     }
 
     @Test

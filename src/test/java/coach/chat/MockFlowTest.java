@@ -236,7 +236,8 @@ class MockFlowTest {
             assertTrue(text(ann.say("/mock 99999999999")).contains("won't do"));
             assertTrue(text(ann.say("/mock golang")).contains("There is no topic golang. Topics: python, redis"));
             assertTrue(text(ann.say("/mock <b>")).contains("no topic &lt;b&gt;"));
-            assertTrue(text(ann.say("/mock redis python")).contains("Use /mock [topic] [n]"));
+            assertTrue(text(ann.say("/mock redis python")).contains("There is no topic redis python."));
+            assertTrue(text(ann.say("/mock 3 4")).contains("Use /mock [topic] [n]"));
             assertTrue(text(ann.say("/mock stop")).contains("no mock interview running"));
             assertEquals(0, count("SELECT COUNT(*) FROM mocks WHERE user_id = ?"));
         }
