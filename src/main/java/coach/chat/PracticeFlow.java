@@ -8,7 +8,7 @@ import coach.practice.Asked;
 import coach.practice.PracticeStore;
 import coach.practice.QuestionPicker;
 import coach.practice.Rating;
-import coach.practice.Repetition;
+import coach.practice.Fsrs;
 import coach.practice.Review;
 import coach.practice.Streaks;
 import coach.user.User;
@@ -142,7 +142,9 @@ public final class PracticeFlow {
         long askedId = open.get().id();
         store.answer(askedId, text, verdict.score(), clock.instant());
         store.addAnswerDay(turn.user.userId(), today(turn.user));
-        turn.say(feedback(turn, question.get(), verdict), List.of(List.of(
+        Review byScore = scheduleFromScore(turn.user, open.get().questionId(), verdict.score());
+        turn.say(feedback(turn, question.get(), verdict) + "\n" + turn.t("answer.comes.back", comesBack(turn, byScore)),
+                List.of(List.of(
                 turn.button("button.knew", "r:" + askedId + ":" + Rating.KNEW.code()),
                 turn.button("button.partly", "r:" + askedId + ":" + Rating.PARTLY.code()),
                 turn.button("button.didnt", "r:" + askedId + ":" + Rating.DIDNT.code()))));
@@ -156,8 +158,8 @@ public final class PracticeFlow {
             return;
         }
         store.skip(open.get().id(), clock.instant());
-        schedule(turn.user, open.get(), Rating.DIDNT);
-        turn.say(turn.t("skip.revealed") + "\n\n" + reference(turn, question.get()),
+        Review review = schedule(turn.user, open.get(), Rating.DIDNT);
+        turn.say(turn.t("skip.revealed", comesBack(turn, review)) + "\n\n" + reference(turn, question.get()),
                 List.of(List.of(turn.button("button.next", "q"))));
     }
 
@@ -174,13 +176,13 @@ public final class PracticeFlow {
             turn.toast(turn.t("rate.already"));
             return;
         }
-        Review review = schedule(turn.user, asked.get(), rating.get());
+        Review review = reschedule(turn.user, asked.get(), rating.get());
         String label = turn.t(switch (rating.get()) {
             case KNEW -> "button.knew";
             case PARTLY -> "button.partly";
             case DIDNT -> "button.didnt";
         });
-        turn.toast(turn.t("rate.saved", label, review.due()));
+        turn.toast(turn.t("rate.saved", label, comesBack(turn, review), review.due()));
         turn.markup(List.of(List.of(turn.button("button.next", "q"))));
     }
 
@@ -190,12 +192,35 @@ public final class PracticeFlow {
         return open.isPresent();
     }
 
+    /** Schedules the asked question's next review from a rating, and records the rating on it. */
     Review schedule(User user, Asked asked, Rating rating) {
         Review previous = store.review(user.userId(), asked.questionId()).orElse(null);
-        Review next = Repetition.next(previous, rating, today(user));
-        store.saveReview(user.userId(), asked.questionId(), next);
+        Review next = Fsrs.next(previous, rating, today(user));
+        store.saveReview(user.userId(), asked.questionId(), next, previous);
         store.rate(asked.id(), rating);
         return next;
+    }
+
+    /** Schedules a just-answered question from its score, leaving the rating buttons free to replace it. */
+    private Review scheduleFromScore(User user, String questionId, int score) {
+        Review previous = store.review(user.userId(), questionId).orElse(null);
+        Review next = Fsrs.next(previous, Rating.fromScore(score), today(user));
+        store.saveReview(user.userId(), questionId, next, previous);
+        return next;
+    }
+
+    /** A pressed rating replaces the one the score gave: it starts from the review as it stood before the answer. */
+    private Review reschedule(User user, Asked asked, Rating rating) {
+        Review before = store.reviewBefore(user.userId(), asked.questionId()).orElse(null);
+        Review next = Fsrs.next(before, rating, today(user));
+        store.saveReview(user.userId(), asked.questionId(), next, before);
+        store.rate(asked.id(), rating);
+        return next;
+    }
+
+    /** When a review brings the question back, in the user's words: "tomorrow", "in 4 days". */
+    String comesBack(Turn turn, Review review) {
+        return turn.t("review.in", Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(today(turn.user), review.due())));
     }
 
     private String feedback(Turn turn, Question q, Grader.Verdict verdict) {

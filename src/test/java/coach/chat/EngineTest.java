@@ -117,10 +117,26 @@ class EngineTest {
         List<Reply> feedback = say("some answer");
         String rate = buttons(feedback).get(2);
         assertTrue(rate.matches("r:\\d+:2"), rate);
+        assertTrue(text(feedback).contains("By your score this question comes back tomorrow"), text(feedback));
         List<Reply> first = press(rate);
-        assertTrue(text(first).contains("Next review: 2026-11-24"), text(first));
+        assertTrue(text(first).contains("This question comes back tomorrow (2026-11-24)"), text(first));
         assertTrue(first.stream().anyMatch(r -> r instanceof Reply.Markup));
         assertTrue(text(press(rate)).contains("already rated"));
+    }
+
+    @Test
+    void theScoreSchedulesTheReviewAndAPressReplacesItRatherThanAddingAReview() {
+        say("/start");
+        press("t:redis");
+        say("/question");
+        List<Reply> feedback = say("some answer");
+        assertTrue(text(feedback).contains("comes back tomorrow"), "a low score rates 'didn't know'");
+        assertEquals(1, coach.database().number("SELECT reps FROM reviews WHERE user_id = ?", ANN));
+        assertTrue(text(press(buttons(feedback).get(0))).contains("comes back in 3 days (2026-11-26)"));
+        assertEquals(1, coach.database().number("SELECT reps FROM reviews WHERE user_id = ?", ANN),
+                "still the first review: the press replaced the score's rating");
+        assertEquals(1, coach.database().number("SELECT COUNT(*) FROM reviews WHERE user_id = ? AND due_day = ?",
+                ANN, "2026-11-26"));
     }
 
     @Test
@@ -131,7 +147,7 @@ class EngineTest {
         press(buttons(say("answer one")).get(2));
         String second = questionOf(say("/question"));
         assertFalse(first.equals(second), "a fresh question before any repeat");
-        say("answer two");
+        press(buttons(say("answer two")).get(0));
         clock.set("2026-11-24T02:00:00Z");
         assertEquals(first, questionOf(say("/question")), "yesterday's 'didn't know' is due today");
     }

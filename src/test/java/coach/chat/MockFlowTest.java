@@ -118,10 +118,10 @@ class MockFlowTest {
         assertTrue(text(ann.say("/stats")).contains("Answers: 2"));
         assertEquals(2, count("SELECT COUNT(*) FROM reviews WHERE user_id = ?"));
         assertEquals(2, count("SELECT COUNT(*) FROM asked WHERE user_id = ? AND rating IS NOT NULL"));
-        assertEquals(1, count("SELECT repetitions FROM reviews WHERE user_id = ? AND question_id = 'python-new-init'"),
-                "100/100 rates 'knew it': the first repetition");
-        assertEquals(0, count("SELECT repetitions FROM reviews WHERE user_id = ? AND question_id = 'python-gil'"),
-                "33/100 rates 'didn't know': starts over");
+        assertEquals(1, count("SELECT COUNT(*) FROM reviews WHERE user_id = ? AND question_id = 'python-new-init' "
+                + "AND due_day = '2026-11-26'"), "100/100 rates 'knew it': back in 3 days");
+        assertEquals(1, count("SELECT COUNT(*) FROM reviews WHERE user_id = ? AND question_id = 'python-gil' "
+                + "AND due_day = '2026-11-24'"), "33/100 rates 'didn't know': back tomorrow");
         assertTrue(text(replies).contains("80 and up: knew it"), "the card explains the rating");
     }
 

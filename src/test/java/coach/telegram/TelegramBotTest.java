@@ -96,7 +96,8 @@ class TelegramBotTest {
 
         api.push(api.press(ANN, 2, rate));
         Call saved = api.await("answerCallbackQuery", c -> c.body().path("text").asText().startsWith("Saved"));
-        assertTrue(saved.body().path("text").asText().contains("2026-11-24"), saved.body().toString());
+        assertEquals("Saved: ✅ Knew it. This question comes back in 3 days (2026-11-26).",
+                saved.body().path("text").asText());
         api.await("editMessageReplyMarkup", c -> c.buttonData().equals(List.of("q")));
 
         api.push(api.text(ANN, "/stats"));
