@@ -236,7 +236,8 @@ public final class PracticeFlow {
         return out.append("\n\n").append(reference(turn, q)).append("\n\n").append(turn.t("answer.rate")).toString();
     }
 
-    private String reference(Turn turn, Question q) {
+    /** The reference answer and its links. */
+    String reference(Turn turn, Question q) {
         StringBuilder out = new StringBuilder(turn.t("answer.reference")).append('\n').append(Html.withCode(q.answer()));
         if (!q.links().isEmpty()) {
             out.append("\n\n").append(turn.t("answer.links"));

@@ -85,20 +85,36 @@ class MockFlowTest {
             String line = (i + 1) + ". " + asked.get(i).question() + " — " + asked.get(i).score() + "/100";
             assertTrue(card.contains(line), line + " in " + card);
         }
-        assertTrue(card.contains("Key points missed most"), card);
         assertMissedPointsNamed(asked, card);
         assertReviewListsTheWeakOnes(asked, card);
+        assertEquals(3, buttons(replies).size(), "one reference-answer button per question: " + buttons(replies));
+        assertTrue(card.contains("open each question's reference answer"), card);
         assertTrue(text(ann.say("hello")).contains("no open question"), "the mock is over");
+    }
+
+    @Test
+    void theReportCardListsEachQuestionsMissedPointsUnderItAndOpensItsReferenceAnswer() {
+        List<Reply> replies = ann.say("/mock python 2");
+        for (int i = 0; i < 2; i++) {
+            replies = ann.say(shown(replies).answer());
+        }
+        String card = text(replies);
+        String gilLine = card.substring(card.indexOf("GIL"));
+        assertTrue(gilLine.contains("/100\n    ✗ CPU 密集用多进程"), "the missed point right under its question: " + card);
+        String gil = buttons(replies).stream().filter(b -> b.equals("m:a:python-gil")).findFirst().orElseThrow();
+        String answer = text(ann.press(gil));
+        assertTrue(answer.contains("GIL") && answer.contains("Reference answer"), answer);
+        assertTrue(text(ann.press("m:a:redis-eviction")).contains("ended"), "only questions of the user's mocks");
     }
 
     private static void assertMissedPointsNamed(List<Known> asked, String card) {
         if (asked.stream().anyMatch(k -> k.question().contains("GIL"))) {
-            assertTrue(card.contains("• CPU 密集用多进程"), card);
+            assertTrue(card.contains("✗ CPU 密集用多进程"), card);
         }
         if (asked.stream().anyMatch(k -> k.question().contains("内存满了"))) {
-            assertTrue(card.contains("• noeviction 默认报错"), card);
+            assertTrue(card.contains("✗ noeviction 默认报错"), card);
         }
-        assertFalse(card.contains("• 全局解释器锁"), "a point made is not missed: " + card);
+        assertFalse(card.contains("✗ 全局解释器锁"), "a point made is not missed: " + card);
     }
 
     private static void assertReviewListsTheWeakOnes(List<Known> asked, String card) {
