@@ -176,6 +176,10 @@ public final class PracticeFlow {
             turn.toast(turn.t("rate.already"));
             return;
         }
+        if (!store.latestOfItsQuestion(asked.get())) {
+            turn.toast(turn.t("rate.stale"));
+            return;
+        }
         Review review = reschedule(turn.user, asked.get(), rating.get());
         String label = turn.t(switch (rating.get()) {
             case KNEW -> "button.knew";

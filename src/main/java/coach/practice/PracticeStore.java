@@ -39,6 +39,12 @@ public final class PracticeStore {
         return db.one(ASKED_COLUMNS + "WHERE user_id = ? ORDER BY id DESC LIMIT 1", PracticeStore::mapAsked, userId);
     }
 
+    /** True when no later row asks the user the same question (a rating may then still replace its review). */
+    public boolean latestOfItsQuestion(Asked asked) {
+        return db.number("SELECT COUNT(*) FROM asked WHERE user_id = ? AND question_id = ? AND id > ?",
+                asked.userId(), asked.questionId(), asked.id()) == 0;
+    }
+
     /** Records a new open question, closing any question still open. */
     public Asked ask(long userId, String questionId, String topic, Instant now) {
         return db.tx(c -> {

@@ -140,6 +140,22 @@ class EngineTest {
     }
 
     @Test
+    void anOldRatingButtonCannotRescheduleAQuestionAnsweredAgainSince() {
+        say("/start");
+        press("t:redis");
+        String question = questionOf(say("/question"));
+        String oldRate = buttons(say("answer one")).get(0);
+        clock.set("2026-11-24T02:00:00Z");
+        assertEquals(question, questionOf(say("/question")), "the low score brought it back today");
+        say("answer two");
+        String due = coach.database().list("SELECT due_day FROM reviews WHERE user_id = ?", rs -> rs.getString(1), ANN)
+                .get(0);
+        assertTrue(text(press(oldRate)).contains("expired"));
+        assertEquals(List.of(due), coach.database().list("SELECT due_day FROM reviews WHERE user_id = ?",
+                rs -> rs.getString(1), ANN));
+    }
+
+    @Test
     void noRepeatsUntilExhaustedThenTheDueReviewComesFirst() {
         say("/start");
         press("t:redis");
