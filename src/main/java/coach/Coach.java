@@ -43,7 +43,8 @@ public final class Coach implements AutoCloseable {
     private final Battles battles;
     private final Engine engine;
 
-    private Coach(Config config, Clock clock, Database db, Library library, RandomGenerator random) {
+    private Coach(Config config, Clock clock, Database db, Library library, RandomGenerator random,
+                  boolean floodControl) {
         this.config = config;
         this.clock = clock;
         this.db = db;
@@ -67,13 +68,19 @@ public final class Coach implements AutoCloseable {
                 new MockFlow(this.library::get, users, mocks, practice, picker, grader, practiceFlow, clock),
                 new AdminFlow(config.admins(), this.library, () -> new BankLoader().load(config.banksDir()),
                         new UsageStore(db), reports, practice, clock),
-                battles);
+                battles, floodControl);
     }
 
-    /** Loads and checks the banks, opens the database at {@code storage}, and wires the engine. */
+    /** Loads and checks the banks, opens the database at {@code storage}, and wires the engine for Telegram. */
     public static Coach assemble(Config config, Path storage, Clock clock, RandomGenerator random) {
         Library library = loadBanks(config.banksDir());
-        return new Coach(config, clock, Database.open(storage), library, random);
+        return new Coach(config, clock, Database.open(storage), library, random, true);
+    }
+
+    /** The same for the terminal chat: one local user, so no flood control. */
+    public static Coach assembleLocal(Config config, Path storage, Clock clock, RandomGenerator random) {
+        Library library = loadBanks(config.banksDir());
+        return new Coach(config, clock, Database.open(storage), library, random, false);
     }
 
     /** The banks in the folder, or a failure listing every problem the checker found. */

@@ -66,6 +66,14 @@ public record Config(
         return parse(file.toString(), json);
     }
 
+    /** Reads a file the user named: a missing file stops start-up with one sentence naming it. */
+    public static Config loadExisting(Path file) {
+        if (!Files.exists(file)) {
+            throw new ConfigException(file + ": no such file");
+        }
+        return load(file);
+    }
+
     /** Parses settings from JSON text; {@code source} names it in error messages. */
     public static Config parse(String source, String json) {
         JsonNode root;

@@ -25,6 +25,7 @@ public final class Main implements Runnable {
     /** The command line with its error handling: a known failure prints one sentence, not a stack trace. */
     public static CommandLine commandLine() {
         return new CommandLine(new Main())
+                .registerConverter(java.nio.file.Path.class, coach.cli.UserPaths::resolve)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof Config.ConfigException || e instanceof Coach.BanksInvalidException
                             || e instanceof coach.telegram.TelegramBot.BotStartException

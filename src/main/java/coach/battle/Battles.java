@@ -9,6 +9,7 @@ import coach.chat.Html;
 import coach.chat.Incoming;
 import coach.chat.Reply;
 import coach.chat.Texts;
+import coach.chat.TopicNames;
 import coach.store.Database;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -125,8 +126,8 @@ public final class Battles implements GroupChats {
             replies.add(say(in, language, store.unschedule(in.chatId()) ? "battle.daily.off" : "battle.daily.none"));
             return;
         }
-        String topic = null;
         int rounds = settings.rounds();
+        StringBuilder name = new StringBuilder();
         for (String word : words) {
             if (word.chars().allMatch(Character::isDigit) && word.length() <= 3) {
                 rounds = Integer.parseInt(word);
@@ -134,12 +135,15 @@ public final class Battles implements GroupChats {
                     replies.add(say(in, language, "battle.bad.rounds", MAX_ROUNDS));
                     return;
                 }
-            } else if (quizzes(word).isEmpty()) {
-                replies.add(say(in, language, "battle.unknown.topic", Html.escape(Texts.shorten(word, 32)), String.join(", ", quizTopics())));
-                return;
             } else {
-                topic = word;
+                name.append(name.isEmpty() ? "" : " ").append(word);
             }
+        }
+        String topic = name.isEmpty() ? null : TopicNames.find(library.get(), name.toString()).orElse(null);
+        if (!name.isEmpty() && (topic == null || quizzes(topic).isEmpty())) {
+            replies.add(say(in, language, "battle.unknown.topic", Html.escape(Texts.shorten(name.toString(), 32)),
+                    String.join(", ", quizTopics())));
+            return;
         }
         if (store.running(in.chatId()).isPresent()) {
             replies.add(say(in, language, "battle.running"));

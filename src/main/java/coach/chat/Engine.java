@@ -36,7 +36,8 @@ public final class Engine {
     private final AdminFlow admin;
     private final GroupChats groups;
     private final Map<String, BiConsumer<Turn, String>> commands;
-    private final FloodGuard flood = new FloodGuard();
+    private final FloodGuard flood;
+    private final Parts parts = new Parts();
 
     /** What a new user starts with. */
     public record Defaults(LocalTime dailyTime, ZoneId zone) {
@@ -44,7 +45,8 @@ public final class Engine {
 
     public Engine(Database db, UserStore users, Texts texts, Clock clock, Defaults defaults, PracticeFlow practice,
                   TopicsFlow topics, SettingsFlow settings, ReportFlow reports, StatsFlow stats, MockFlow mock,
-                  AdminFlow admin, GroupChats groups) {
+                  AdminFlow admin, GroupChats groups, boolean floodControl) {
+        this.flood = floodControl ? new FloodGuard() : FloodGuard.off();
         this.db = db;
         this.users = users;
         this.texts = texts;
@@ -78,7 +80,7 @@ public final class Engine {
 
     /** Answers one event. Never throws: a failure is logged and answered with an apology. */
     public List<Reply> handle(Incoming in) {
-        FloodGuard.Verdict verdict = flood.check(in.userId(), clock.millis());
+        FloodGuard.Verdict verdict = flood.check(in.userId(), clock.millis(), in.kind() == Incoming.Kind.CALLBACK);
         try {
             return verdict == FloodGuard.Verdict.ANSWER ? db.tx(c -> route(in)) : slowDown(in, verdict);
         } catch (RuntimeException e) {
@@ -94,13 +96,15 @@ public final class Engine {
     }
 
     /**
-     * The answer to someone writing too fast: once, a notice in a private chat; a press always gets its toast, so
-     * the button stops spinning.
+     * The answer to someone writing too fast: once, a notice in a private chat asking them to send it again (nothing
+     * was handled, so an open question stays open); a press always gets its toast, so the button stops spinning.
      */
     private List<Reply> slowDown(Incoming in, FloodGuard.Verdict verdict) {
         Turn turn = new Turn(in, in.isPrivate() ? users.find(in.userId()).orElse(null) : null, texts);
-        String notice = turn.t("flood.slow", flood.secondsUntilRoom(in.userId(), clock.millis()));
-        if (in.kind() == Incoming.Kind.CALLBACK) {
+        boolean press = in.kind() == Incoming.Kind.CALLBACK;
+        String notice = turn.t(press ? "flood.slow.press" : "flood.slow",
+                flood.secondsUntilRoom(in.userId(), clock.millis(), press));
+        if (press) {
             turn.toast(notice);
         } else if (verdict == FloodGuard.Verdict.WARN && in.isPrivate()) {
             turn.say(notice);
@@ -174,6 +178,9 @@ public final class Engine {
         String text = turn.in.text().strip();
         Optional<Command> parsed = Command.parse(text);
         if (parsed.isEmpty()) {
+            if (parts.continues(turn.user.userId(), text.length(), clock.millis())) {
+                return;
+            }
             if (turn.user.awaitingReport()) {
                 reports.receive(turn, text);
             } else if (mock.running(turn.user.userId())) {

@@ -38,6 +38,7 @@ public final class MockFlow {
     private static final int MISSED_SHOWN = 5;
     private static final int WEAKEST_SHOWN = 3;
     private static final int SHORT_TEXT = 40;
+    private static final int PER_ROW = 5;
     private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+");
 
     private final Supplier<Library> library;
@@ -145,6 +146,10 @@ public final class MockFlow {
 
     /** A press of the stop button: {@code data} is {@code stop:mockId}, honoured only for the running mock. */
     void press(Turn turn, String data) {
+        if (data.startsWith("a:")) {
+            showReference(turn, data.substring(2));
+            return;
+        }
         Optional<Mock> running = store.running(turn.user.userId());
         if (running.isEmpty() || !data.equals("stop:" + running.get().id())) {
             turn.toast(turn.t("mock.stale"));
@@ -155,21 +160,39 @@ public final class MockFlow {
         stop(turn, running.get());
     }
 
+    /** The topic is every word that is not the number, so a title with spaces works: {@code /mock message queues 3}. */
+    /** A press of a report card's answer button: the question and its reference answer, for a question of a past mock. */
+    private void showReference(Turn turn, String questionId) {
+        Optional<Question> question = library.get().question(questionId);
+        if (question.isEmpty() || !store.answeredInMock(turn.user.userId(), questionId)) {
+            turn.toast(turn.t("mock.stale"));
+            return;
+        }
+        turn.toast("");
+        turn.say(practice.questionBody(turn, question.get()) + "\n\n" + practice.reference(turn, question.get()));
+    }
+
     private Request parse(Turn turn, String args) {
-        String topic = null;
         String count = null;
+        StringBuilder name = new StringBuilder();
         for (String word : args.isBlank() ? new String[0] : args.strip().split("\\s+")) {
             boolean number = NUMBER.matcher(word).matches();
             if (number && count == null) {
                 count = word;
-            } else if (!number && topic == null) {
-                topic = word.toLowerCase(Locale.ROOT);
-            } else {
+            } else if (number) {
                 return Request.refused(turn.t("mock.usage", MAX_QUESTIONS, topicIds()));
+            } else {
+                name.append(name.isEmpty() ? "" : " ").append(word);
             }
         }
-        if (topic != null && library.get().bank(topic).isEmpty()) {
-            return Request.refused(turn.t("mock.topic.unknown", Html.escape(Texts.shorten(topic, ARGUMENT)), topicIds()));
+        String topic = null;
+        if (!name.isEmpty()) {
+            Optional<String> found = TopicNames.find(library.get(), name.toString());
+            if (found.isEmpty()) {
+                return Request.refused(turn.t("mock.topic.unknown", Html.escape(Texts.shorten(name.toString(), ARGUMENT)),
+                        topicIds()));
+            }
+            topic = found.get();
         }
         int n = count == null ? DEFAULT_QUESTIONS : count.length() > 3 ? -1 : Integer.parseInt(count);
         if (n < 1 || n > MAX_QUESTIONS) {
@@ -211,7 +234,8 @@ public final class MockFlow {
             mock = store.find(mockId).orElseThrow();
         }
         store.end(mockId, Mock.Status.FINISHED, clock.instant());
-        turn.say(lead + "\n\n" + (mock.scored().isEmpty() ? turn.t("mock.finished.empty") : reportCard(turn, mock)));
+        turn.say(lead + "\n\n" + (mock.scored().isEmpty() ? turn.t("mock.finished.empty") : reportCard(turn, mock)),
+                answerButtons(turn, mock));
     }
 
     private void stop(Turn turn, Mock mock) {
@@ -222,7 +246,8 @@ public final class MockFlow {
             turn.say(turn.t("mock.stopped.empty") + openQuestionNote(turn));
             return;
         }
-        turn.say(turn.t("mock.stopped", stopped.scored().size(), mock.size()) + "\n\n" + reportCard(turn, stopped));
+        turn.say(turn.t("mock.stopped", stopped.scored().size(), mock.size()) + "\n\n" + reportCard(turn, stopped),
+                answerButtons(turn, stopped));
     }
 
     /** Shows the current question again after {@code lead}, or moves on when it has left the banks. */
@@ -257,6 +282,11 @@ public final class MockFlow {
             String score = turn.t(item.status() == Mock.ItemStatus.SKIPPED ? "mock.card.skipped" : "mock.card.score",
                     item.score());
             out.append('\n').append(turn.t("mock.card.line", mock.numberOf(item), shortText(item), score));
+            store.missed(mock.id(), item.position())
+                    .forEach(point -> out.append("\n    ✗ ").append(Html.escape(point)));
+        }
+        if (!mock.scored().isEmpty()) {
+            out.append('\n').append(turn.t("mock.card.answers"));
         }
         appendMissed(turn, mock, out);
         appendReview(turn, mock, out);
@@ -264,7 +294,8 @@ public final class MockFlow {
     }
 
     private void appendMissed(Turn turn, Mock mock, StringBuilder out) {
-        List<MissedPoint> missed = store.missedMost(mock.userId(), mock.id(), MISSED_SHOWN);
+        List<MissedPoint> missed = store.missedMost(mock.userId(), mock.id(), MISSED_SHOWN).stream()
+                .filter(point -> point.times() > 1).toList();
         if (missed.isEmpty()) {
             return;
         }
@@ -301,6 +332,19 @@ public final class MockFlow {
         String text = library.get().question(item.questionId()).map(Question::question).orElse(item.questionId());
         return Html.escape(text.codePointCount(0, text.length()) <= SHORT_TEXT ? text
                 : text.substring(0, text.offsetByCodePoints(0, SHORT_TEXT)) + "…");
+    }
+
+    /** One button per question of the card, {@value #PER_ROW} to a row, each opening that question's reference answer. */
+    private List<List<Button>> answerButtons(Turn turn, Mock mock) {
+        List<List<Button>> rows = new java.util.ArrayList<>();
+        for (Item item : mock.scored()) {
+            if (rows.isEmpty() || rows.get(rows.size() - 1).size() == PER_ROW) {
+                rows.add(new java.util.ArrayList<>());
+            }
+            rows.get(rows.size() - 1).add(new Button(turn.t("button.mock.answer", mock.numberOf(item)),
+                    "m:a:" + item.questionId()));
+        }
+        return rows;
     }
 
     private List<List<Button>> stopButton(Turn turn, Mock mock) {

@@ -11,7 +11,7 @@ import coach.practice.Asked;
 import coach.practice.PracticeStore;
 import coach.practice.QuestionPicker;
 import coach.practice.Rating;
-import coach.practice.Repetition;
+import coach.practice.Fsrs;
 import coach.practice.Review;
 import coach.practice.Streaks;
 import coach.user.User;
@@ -26,8 +26,12 @@ import java.util.function.Supplier;
 /** Asking a question, grading the answer, revealing the reference answer, and rating it for repetition. */
 public final class PracticeFlow {
 
-    /** Longest answer accepted, a little under Telegram's message limit. */
-    static final int MAX_ANSWER = 4000;
+    /**
+     * Longest answer accepted: under Telegram's message limit of 4,096 characters by more than clients give up to
+     * cut a long text at a word boundary, so that any text that might be the first part of a split one is refused
+     * whole (see {@link Parts}).
+     */
+    static final int MAX_ANSWER = 3800;
 
     private final Supplier<Library> library;
     private final UserStore users;
@@ -141,7 +145,9 @@ public final class PracticeFlow {
         long askedId = open.get().id();
         store.answer(askedId, text, verdict.score(), clock.instant());
         store.addAnswerDay(turn.user.userId(), today(turn.user));
-        turn.say(feedback(turn, question.get(), verdict), List.of(List.of(
+        Review byScore = scheduleFromScore(turn.user, open.get().questionId(), verdict.score());
+        turn.say(feedback(turn, question.get(), verdict) + "\n" + turn.t("answer.comes.back", comesBack(turn, byScore)),
+                List.of(List.of(
                 turn.button("button.knew", "r:" + askedId + ":" + Rating.KNEW.code()),
                 turn.button("button.partly", "r:" + askedId + ":" + Rating.PARTLY.code()),
                 turn.button("button.didnt", "r:" + askedId + ":" + Rating.DIDNT.code()))));
@@ -155,8 +161,8 @@ public final class PracticeFlow {
             return;
         }
         store.skip(open.get().id(), clock.instant());
-        schedule(turn.user, open.get(), Rating.DIDNT);
-        turn.say(turn.t("skip.revealed") + "\n\n" + reference(turn, question.get()),
+        Review review = schedule(turn.user, open.get(), Rating.DIDNT);
+        turn.say(turn.t("skip.revealed", comesBack(turn, review)) + "\n\n" + reference(turn, question.get()),
                 List.of(List.of(turn.button("button.next", "q"))));
     }
 
@@ -173,13 +179,17 @@ public final class PracticeFlow {
             turn.toast(turn.t("rate.already"));
             return;
         }
-        Review review = schedule(turn.user, asked.get(), rating.get());
+        if (!store.latestOfItsQuestion(asked.get())) {
+            turn.toast(turn.t("rate.stale"));
+            return;
+        }
+        Review review = reschedule(turn.user, asked.get(), rating.get());
         String label = turn.t(switch (rating.get()) {
             case KNEW -> "button.knew";
             case PARTLY -> "button.partly";
             case DIDNT -> "button.didnt";
         });
-        turn.toast(turn.t("rate.saved", label, review.due()));
+        turn.toast(turn.t("rate.saved", label, comesBack(turn, review), review.due()));
         turn.markup(List.of(List.of(turn.button("button.next", "q"))));
     }
 
@@ -189,12 +199,35 @@ public final class PracticeFlow {
         return open.isPresent();
     }
 
+    /** Schedules the asked question's next review from a rating, and records the rating on it. */
     Review schedule(User user, Asked asked, Rating rating) {
         Review previous = store.review(user.userId(), asked.questionId()).orElse(null);
-        Review next = Repetition.next(previous, rating, today(user));
-        store.saveReview(user.userId(), asked.questionId(), next);
+        Review next = Fsrs.next(previous, rating, today(user));
+        store.saveReview(user.userId(), asked.questionId(), next, previous);
         store.rate(asked.id(), rating);
         return next;
+    }
+
+    /** Schedules a just-answered question from its score, leaving the rating buttons free to replace it. */
+    private Review scheduleFromScore(User user, String questionId, int score) {
+        Review previous = store.review(user.userId(), questionId).orElse(null);
+        Review next = Fsrs.next(previous, Rating.fromScore(score), today(user));
+        store.saveReview(user.userId(), questionId, next, previous);
+        return next;
+    }
+
+    /** A pressed rating replaces the one the score gave: it starts from the review as it stood before the answer. */
+    private Review reschedule(User user, Asked asked, Rating rating) {
+        Review before = store.reviewBefore(user.userId(), asked.questionId()).orElse(null);
+        Review next = Fsrs.next(before, rating, today(user));
+        store.saveReview(user.userId(), asked.questionId(), next, before);
+        store.rate(asked.id(), rating);
+        return next;
+    }
+
+    /** When a review brings the question back, in the user's words: "tomorrow", "in 4 days". */
+    String comesBack(Turn turn, Review review) {
+        return turn.t("review.in", Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(today(turn.user), review.due())));
     }
 
     private String feedback(Turn turn, Question q, Grade grade) {
@@ -219,7 +252,8 @@ public final class PracticeFlow {
         }
     }
 
-    private String reference(Turn turn, Question q) {
+    /** The reference answer and its links. */
+    String reference(Turn turn, Question q) {
         StringBuilder out = new StringBuilder(turn.t("answer.reference")).append('\n').append(Html.withCode(q.answer()));
         if (!q.links().isEmpty()) {
             out.append("\n\n").append(turn.t("answer.links"));

@@ -3,11 +3,11 @@ package coach.chat;
 import coach.user.User;
 import coach.user.UserStore;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +27,10 @@ public final class SettingsFlow {
     }
 
     void time(Turn turn, String args) {
+        if (args.isBlank()) {
+            turn.say(turn.t("time.show", turn.user.dailyTime().format(CLOCK), turn.user.zone().getId()));
+            return;
+        }
         Matcher m = TIME.matcher(args);
         int hour = m.matches() ? Integer.parseInt(m.group(1)) : -1;
         int minute = m.matches() ? Integer.parseInt(m.group(2)) : -1;
@@ -40,11 +44,21 @@ public final class SettingsFlow {
     }
 
     void zone(Turn turn, String args) {
-        ZoneId zone = parseZone(args);
-        if (zone == null) {
-            turn.say(turn.t("tz.bad", Html.escape(args.isEmpty() ? "—" : Texts.shorten(args, 40))));
+        if (args.isBlank()) {
+            turn.say(turn.t("tz.show", turn.user.zone().getId(),
+                    ZonedDateTime.now(clock.withZone(turn.user.zone())).format(CLOCK)));
             return;
         }
+        Zones.Found found = Zones.find(args);
+        if (found.zone().isEmpty()) {
+            String shown = Html.escape(Texts.shorten(args, 40));
+            List<String> zones = found.suggestions().stream().map(z -> "/tz " + z).toList();
+            turn.say(zones.isEmpty() ? turn.t("tz.bad", shown) : turn.t("tz.suggest", shown, zones.size() == 1
+                    ? zones.get(0) : turn.t("list.or", String.join(", ", zones.subList(0, zones.size() - 1)),
+                    zones.get(zones.size() - 1))));
+            return;
+        }
+        ZoneId zone = found.zone().get();
         users.setZone(turn.user.userId(), zone);
         turn.say(turn.t("tz.set", zone.getId(), ZonedDateTime.now(clock.withZone(zone)).format(CLOCK)));
     }
@@ -92,18 +106,4 @@ public final class SettingsFlow {
         turn.say(on ? turn.t("weekly.on", User.SUMMARY_TIME.format(CLOCK), turn.user.zone().getId())
                 : turn.t("weekly.off"));
     }
-
-    /** A region zone like Asia/Shanghai, or UTC; offsets and abbreviations are refused as ambiguous. */
-    static ZoneId parseZone(String text) {
-        String id = text.strip();
-        if (!id.contains("/") && !id.equals("UTC")) {
-            return null;
-        }
-        try {
-            return ZoneId.of(id);
-        } catch (DateTimeException e) {
-            return null;
-        }
-    }
-
 }

@@ -72,14 +72,19 @@ public final class StatsFlow {
     /** The picture follows the text; if it cannot be drawn, the text alone answers and the log says why. */
     private void picture(Turn turn, List<TopicScore> scores, Streaks.Streak streak, LocalDate today) {
         try {
-            List<Progress.TopicBar> bars = scores.stream()
-                    .map(s -> new Progress.TopicBar(s.topic(), s.averageScore())).toList();
+            List<Progress.TopicBar> bars = scores.stream().map(s -> bar(library.get(), s)).toList();
             Progress progress = new Progress(today, answersByDay(turn.user.userId(), turn.user.zone(), today),
                     streak.frozen(), streak.current(), streak.longest(), streak.freezes(), bars);
             turn.photo(ProgressPicture.render(progress), turn.t("stats.picture", ProgressPicture.WEEKS));
         } catch (RuntimeException | LinkageError e) {
             log.error("Could not draw the progress picture for user {}", turn.user.userId(), e);
         }
+    }
+
+    /** A topic's bar, labelled with its English title (the picture's font is Latin), or its id when it is gone. */
+    static Progress.TopicBar bar(Library library, TopicScore score) {
+        String label = library.bank(score.topic()).map(b -> b.title().in(Texts.EN)).orElse(score.topic());
+        return new Progress.TopicBar(label, score.averageScore());
     }
 
     private Map<LocalDate, Integer> answersByDay(long userId, ZoneId zone, LocalDate today) {

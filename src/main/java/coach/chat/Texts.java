@@ -1,9 +1,11 @@
 package coach.chat;
 
+import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.regex.Pattern;
 
 /** Every sentence a user reads, from {@code messages_zh.properties} and {@code messages_en.properties}. */
 public final class Texts {
@@ -14,6 +16,8 @@ public final class Texts {
     private final Map<String, ResourceBundle> bundles = Map.of(
             ZH, ResourceBundle.getBundle("messages", Locale.forLanguageTag(ZH), NO_FALLBACK),
             EN, ResourceBundle.getBundle("messages", Locale.forLanguageTag(EN), NO_FALLBACK));
+
+    private static final Pattern CHOICE = Pattern.compile("\\{\\d+,\\s*choice\\s*,");
 
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
@@ -35,7 +39,11 @@ public final class Texts {
         return text.substring(0, end) + "…";
     }
 
-    /** The text for a key with {0}, {1}... replaced by the arguments as given (escape them first for HTML). */
+    /**
+     * The text for a key with {0}, {1}... replaced by the arguments as given (escape them first for HTML). A text with
+     * a choice, such as {@code {0,choice,1#1 day|1<{0} days}} for English plurals, is a {@link MessageFormat} pattern
+     * as a whole (an apostrophe is written twice there) and its numbers are formatted for the language.
+     */
     public String get(String language, String key, Object... args) {
         ResourceBundle bundle = bundles.getOrDefault(language, bundles.get(ZH));
         String text;
@@ -43,6 +51,10 @@ public final class Texts {
             text = bundle.getString(key);
         } catch (MissingResourceException e) {
             throw new IllegalArgumentException("no text for key " + key, e);
+        }
+        if (CHOICE.matcher(text).find()) {
+            return new MessageFormat(text, Locale.forLanguageTag(bundles.containsKey(language) ? language : ZH))
+                    .format(args);
         }
         for (int i = 0; i < args.length; i++) {
             text = text.replace("{" + i + "}", String.valueOf(args[i]));

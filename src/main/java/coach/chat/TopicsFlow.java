@@ -24,7 +24,7 @@ public final class TopicsFlow {
     }
 
     void show(Turn turn) {
-        turn.say(turn.t("topics.title"), keyboard(turn));
+        turn.say(title(turn), keyboard(turn));
     }
 
     void toggle(Turn turn, String topic) {
@@ -42,7 +42,12 @@ public final class TopicsFlow {
             users.subscribe(userId, List.of(topic));
             turn.toast(turn.t("topics.subscribed", title));
         }
-        turn.edit(turn.t("topics.title"), keyboard(turn));
+        turn.edit(title(turn), keyboard(turn));
+    }
+
+    /** The picker's text, with each topic's id for /mock and /battle. */
+    private String title(Turn turn) {
+        return turn.t("topics.title", String.join(", ", library.get().topics()));
     }
 
     List<String> allTopics() {

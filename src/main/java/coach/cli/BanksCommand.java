@@ -9,7 +9,9 @@ import coach.grading.Grader;
 import coach.grading.RubricAudit;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -108,16 +110,52 @@ public final class BanksCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        @Option(names = "--force", description = "overwrite the draft file if it exists")
+        boolean force;
+
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
             if (!topic.matches("[a-z0-9-]+")) {
-                spec.commandLine().getErr().println("coach: --topic may use only a-z, 0-9 and '-', got '" + topic + "'");
+                err.println("coach: --topic may use only a-z, 0-9 and '-', got '" + topic + "'");
                 return 2;
             }
+            Path target = out != null ? out : UserPaths.resolve(topic + ".draft.json");
+            try {
+                return write(target, read());
+            } catch (ImportException e) {
+                err.println("coach: " + e.getMessage());
+                return 1;
+            }
+        }
+
+        private String read() {
+            try {
+                return Files.readString(markdown);
+            } catch (NoSuchFileException e) {
+                throw new ImportException(markdown + ": no such file");
+            } catch (MalformedInputException e) {
+                throw new ImportException(markdown + ": is not UTF-8 text; save it as UTF-8 and import it again");
+            } catch (IOException e) {
+                throw new ImportException(markdown + ": cannot be read (" + e.getMessage() + ")");
+            }
+        }
+
+        private int write(Path target, String text) {
             MarkdownImporter importer = new MarkdownImporter();
-            List<MarkdownImporter.Draft> drafts = importer.parse(Files.readString(markdown));
-            Path target = out != null ? out : Path.of(topic + ".draft.json");
-            Files.writeString(target, importer.toBankJson(topic, drafts));
+            List<MarkdownImporter.Draft> drafts = importer.parse(text);
+            if (drafts.isEmpty()) {
+                throw new ImportException(markdown + ": no questions found (numbered or bulleted items, or "
+                        + "paragraphs at the margin); nothing was written");
+            }
+            if (Files.exists(target) && !force) {
+                throw new ImportException(target + ": already exists; move it away or add --force to overwrite it");
+            }
+            try {
+                Files.writeString(target, importer.toBankJson(topic, drafts));
+            } catch (IOException e) {
+                throw new ImportException(target + ": cannot be written (" + e.getMessage() + ")");
+            }
             long links = drafts.stream().mapToLong(d -> d.links().size()).sum();
             spec.commandLine().getOut().printf("Wrote %d draft questions (%d links) to %s. Complete each answer, "
                     + "key points and links, move it into banks/%s.json, then run ./coach banks check.%n",
@@ -181,6 +219,13 @@ public final class BanksCommand implements Runnable {
                     counts.getOrDefault(LinkChecker.Status.MOVED, 0L), counts.getOrDefault(LinkChecker.Status.DEAD, 0L),
                     counts.getOrDefault(LinkChecker.Status.UNREACHABLE, 0L));
             return counts.getOrDefault(LinkChecker.Status.DEAD, 0L) > 0 ? 1 : 0;
+        }
+    }
+
+    /** An import that cannot go ahead, said in one line. */
+    private static final class ImportException extends RuntimeException {
+        ImportException(String message) {
+            super(message);
         }
     }
 }

@@ -24,19 +24,19 @@ public final class ChatCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--db", paramLabel = "FILE", defaultValue = "data/chat.db",
-            description = "SQLite file for the terminal chat (default: ${DEFAULT-VALUE})")
-    Path database;
+    @Option(names = "--db", paramLabel = "FILE",
+            description = "SQLite file for the terminal chat (default: data/chat.db in the coach's folder)")
+    Path database = Path.of("data/chat.db");
 
     @Override
     public Integer call() throws Exception {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         Config settings = config.load();
-        try (Coach coach = Coach.assemble(settings, database, Clock.systemUTC(), RandomGenerator.getDefault())) {
+        try (Coach coach = Coach.assembleLocal(settings, database, Clock.systemUTC(), RandomGenerator.getDefault())) {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             Path pictures = database.toAbsolutePath().getParent();
-            new TerminalChat(coach.engine(), in, out, pictures).run();
+            new TerminalChat(coach.engine(), TerminalChat.language(System.getenv()), in, out, pictures).run();
         }
         return 0;
     }

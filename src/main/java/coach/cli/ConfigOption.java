@@ -7,11 +7,14 @@ import picocli.CommandLine.Option;
 /** The {@code --config FILE} option every command accepts. */
 public final class ConfigOption {
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "config/coach.json",
-            description = "settings file (default: ${DEFAULT-VALUE})")
+    /** The settings file used when none is given; when it is missing, every setting takes its default. */
+    static final Path DEFAULT = Path.of("config/coach.json");
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "settings file (default: config/coach.json in the coach's folder); a FILE given must exist")
     Path file;
 
     Config load() {
-        return Config.load(file);
+        return file == null ? Config.load(DEFAULT) : Config.loadExisting(file);
     }
 }

@@ -4,6 +4,7 @@ import coach.chat.Engine;
 import coach.chat.Html;
 import coach.chat.Incoming;
 import coach.chat.Reply;
+import coach.chat.Texts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,16 +12,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * The coach in a terminal: each line typed is a message; the buttons of the last message are shown numbered, and
- * typing a number presses one. A picture is saved as a PNG file in a folder and its path is shown.
+ * The coach in a terminal: each line typed is a message; buttons are shown numbered, and typing a number presses one
+ * of the latest message's buttons (a newer message without buttons leaves nothing to press). A picture is saved as a PNG file in a folder and its path is shown.
  */
 final class TerminalChat {
 
     static final long USER_ID = 1;
 
     private final Engine engine;
+    private final String language;
+    private final Texts texts = new Texts();
     private final BufferedReader in;
     private final PrintWriter out;
     private final Path pictures;
@@ -28,15 +34,26 @@ final class TerminalChat {
     private int lastMessageId;
     private int presses;
 
-    TerminalChat(Engine engine, BufferedReader in, PrintWriter out, Path pictures) {
+    TerminalChat(Engine engine, String language, BufferedReader in, PrintWriter out, Path pictures) {
         this.engine = engine;
+        this.language = language;
         this.in = in;
         this.out = out;
         this.pictures = pictures;
     }
 
+    /**
+     * The language of the terminal's locale, as the shell says it: the first of {@code LC_ALL}, {@code LC_MESSAGES}
+     * and {@code LANG} that is set; Chinese for {@code zh*}, English otherwise (also when none is set).
+     */
+    static String language(Map<String, String> environment) {
+        return Stream.of("LC_ALL", "LC_MESSAGES", "LANG").map(environment::get)
+                .filter(v -> v != null && !v.isBlank()).findFirst()
+                .map(v -> v.toLowerCase(Locale.ROOT).startsWith("zh") ? Texts.ZH : Texts.EN).orElse(Texts.EN);
+    }
+
     void run() throws IOException {
-        out.println("Interview Coach in the terminal. Type /start to begin, /help for commands, /quit to leave.");
+        out.println(texts.get(language, "terminal.banner"));
         out.flush();
         String line;
         while ((line = prompt()) != null) {
@@ -49,7 +66,7 @@ final class TerminalChat {
             }
             show(engine.handle(toIncoming(text)));
         }
-        out.println("Bye!");
+        out.println(texts.get(language, "terminal.bye"));
         out.flush();
     }
 
@@ -63,11 +80,11 @@ final class TerminalChat {
         if (text.matches("\\d{1,2}")) {
             int n = Integer.parseInt(text);
             if (n >= 1 && n <= buttons.size()) {
-                return new Incoming(Incoming.Kind.CALLBACK, USER_ID, Incoming.ChatType.PRIVATE, USER_ID, "", "zh", "",
+                return new Incoming(Incoming.Kind.CALLBACK, USER_ID, Incoming.ChatType.PRIVATE, USER_ID, "", language, "",
                         lastMessageId, "press-" + (++presses), buttons.get(n - 1).data());
             }
         }
-        return new Incoming(Incoming.Kind.TEXT, USER_ID, Incoming.ChatType.PRIVATE, USER_ID, "", "zh", text,
+        return new Incoming(Incoming.Kind.TEXT, USER_ID, Incoming.ChatType.PRIVATE, USER_ID, "", language, text,
                 0, null, null);
     }
 
@@ -75,13 +92,15 @@ final class TerminalChat {
         for (Reply reply : replies) {
             if (reply instanceof Reply.Send s) {
                 lastMessageId++;
+                buttons.clear();
                 print(s.html(), s.buttons());
             } else if (reply instanceof Reply.Photo p) {
                 lastMessageId++;
+                buttons.clear();
                 picture(p);
             } else if (reply instanceof Reply.Edit e) {
-                print(e.html(), e.buttons());
-            } else if (reply instanceof Reply.Markup m) {
+                print(e.html(), e.messageId() == lastMessageId ? e.buttons() : List.of());
+            } else if (reply instanceof Reply.Markup m && m.messageId() == lastMessageId) {
                 numberButtons(m.buttons());
             } else if (reply instanceof Reply.Toast t && !t.text().isEmpty()) {
                 out.println("  (" + t.text() + ")");

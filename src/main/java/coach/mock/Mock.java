@@ -88,10 +88,10 @@ public record Mock(long id, long userId, String topic, Status status, List<Item>
                 .toList();
     }
 
-    /** The topic with the lowest average, when the mock covered more than one topic. */
+    /** The topic with the lowest average, when the mock covered more than one topic and it averaged below {@link #WEAK}. */
     public Optional<TopicAverage> weakestTopic() {
         List<TopicAverage> averages = topicAverages();
         return averages.size() < 2 ? Optional.empty()
-                : averages.stream().min(Comparator.comparingInt(TopicAverage::average));
+                : averages.stream().min(Comparator.comparingInt(TopicAverage::average)).filter(t -> t.average() < WEAK);
     }
 }

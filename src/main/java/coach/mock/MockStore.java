@@ -102,6 +102,20 @@ public final class MockStore {
                 mockId, userId, mockId, limit);
     }
 
+    /** The key points one answer of the mock missed, in the order the question lists them. */
+    public List<String> missed(long mockId, int position) {
+        return db.list("SELECT point FROM mock_missed WHERE mock_id = ? AND position = ? ORDER BY rowid",
+                rs -> rs.getString(1), mockId, position);
+    }
+
+    /** True when the user has answered or skipped the question in a mock. */
+    public boolean answeredInMock(long userId, String questionId) {
+        return db.number("""
+                SELECT COUNT(*) FROM mock_items i JOIN mocks m ON m.id = i.mock_id
+                WHERE m.user_id = ? AND i.question_id = ? AND i.status IN ('answered', 'skipped')""",
+                userId, questionId) > 0;
+    }
+
     private void settle(long mockId, int position, String status, long askedId, int score) {
         db.update("UPDATE mock_items SET status = ?, asked_id = ?, score = ? WHERE mock_id = ? AND position = ?",
                 status, askedId, score, mockId, position);

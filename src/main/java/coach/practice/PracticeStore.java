@@ -39,6 +39,12 @@ public final class PracticeStore {
         return db.one(ASKED_COLUMNS + "WHERE user_id = ? ORDER BY id DESC LIMIT 1", PracticeStore::mapAsked, userId);
     }
 
+    /** True when no later row asks the user the same question (a rating may then still replace its review). */
+    public boolean latestOfItsQuestion(Asked asked) {
+        return db.number("SELECT COUNT(*) FROM asked WHERE user_id = ? AND question_id = ? AND id > ?",
+                asked.userId(), asked.questionId(), asked.id()) == 0;
+    }
+
     /** Records a new open question, closing any question still open. */
     public Asked ask(long userId, String questionId, String topic, Instant now) {
         return db.tx(c -> {
@@ -94,20 +100,45 @@ public final class PracticeStore {
         db.update("UPDATE asked SET rating = ? WHERE id = ?", rating.ordinal(), askedId);
     }
 
+    /** The question's latest review for the user, if it was ever reviewed. */
     public Optional<Review> review(long userId, String questionId) {
         return db.one("""
-                SELECT repetitions, interval_days, ease, due_day FROM reviews WHERE user_id = ? AND question_id = ?""",
-                rs -> new Review(rs.getInt(1), rs.getInt(2), rs.getDouble(3), LocalDate.parse(rs.getString(4))),
-                userId, questionId);
+                SELECT stability, difficulty, reviewed_day, due_day, reps FROM reviews
+                WHERE user_id = ? AND question_id = ?""", rs -> mapReview(rs, 1), userId, questionId);
     }
 
-    public void saveReview(long userId, String questionId, Review review) {
+    /**
+     * The review as it stood before its latest rating; empty for a first review. A rating that replaces the latest
+     * one (a press after the score rated the answer) starts from here.
+     */
+    public Optional<Review> reviewBefore(long userId, String questionId) {
+        return db.one("""
+                SELECT before_stability, before_difficulty, before_reviewed_day, before_due_day, before_reps
+                FROM reviews WHERE user_id = ? AND question_id = ? AND before_reviewed_day IS NOT NULL""",
+                rs -> mapReview(rs, 1), userId, questionId);
+    }
+
+    /** Saves a review and the state it was computed from ({@code before}, null the first time). */
+    public void saveReview(long userId, String questionId, Review review, Review before) {
         db.update("""
-                INSERT INTO reviews (user_id, question_id, repetitions, interval_days, ease, due_day)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (user_id, question_id) DO UPDATE SET repetitions = excluded.repetitions,
-                    interval_days = excluded.interval_days, ease = excluded.ease, due_day = excluded.due_day""",
-                userId, questionId, review.repetitions(), review.intervalDays(), review.ease(), review.due().toString());
+                INSERT INTO reviews (user_id, question_id, stability, difficulty, reviewed_day, due_day, reps,
+                    before_stability, before_difficulty, before_reviewed_day, before_due_day, before_reps)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (user_id, question_id) DO UPDATE SET stability = excluded.stability,
+                    difficulty = excluded.difficulty, reviewed_day = excluded.reviewed_day, due_day = excluded.due_day,
+                    reps = excluded.reps, before_stability = excluded.before_stability,
+                    before_difficulty = excluded.before_difficulty, before_reviewed_day = excluded.before_reviewed_day,
+                    before_due_day = excluded.before_due_day, before_reps = excluded.before_reps""",
+                userId, questionId, review.stability(), review.difficulty(), review.reviewed().toString(),
+                review.due().toString(), review.reps(),
+                before == null ? null : before.stability(), before == null ? null : before.difficulty(),
+                before == null ? null : before.reviewed().toString(), before == null ? null : before.due().toString(),
+                before == null ? null : before.reps());
+    }
+
+    private static Review mapReview(ResultSet rs, int first) throws SQLException {
+        return new Review(rs.getDouble(first), rs.getDouble(first + 1), LocalDate.parse(rs.getString(first + 2)),
+                LocalDate.parse(rs.getString(first + 3)), rs.getInt(first + 4));
     }
 
     /** Question ids whose review is due on or before the day, the most overdue first. */

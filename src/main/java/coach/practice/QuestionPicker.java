@@ -11,10 +11,13 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
- * Chooses the next question: a due review first, then a question not seen yet from the subscribed topics, and
- * once those are exhausted the one asked longest ago.
+ * Chooses the next question: a due review first, then a question not seen yet from the subscribed topics (for a new
+ * user, among the easiest of them), and once those are exhausted the one asked longest ago.
  */
 public final class QuestionPicker {
+
+    /** A user who has seen fewer questions than this gets the easiest unseen ones first. */
+    static final int EASY_START = 3;
 
     private final PracticeStore store;
     private final RandomGenerator random;
@@ -37,7 +40,8 @@ public final class QuestionPicker {
             library.bank(topic).ifPresent(b -> b.questions().stream().filter(q -> !seen.contains(q.id())).forEach(fresh::add));
         }
         if (!fresh.isEmpty()) {
-            return Optional.of(fresh.get(random.nextInt(fresh.size())));
+            List<Question> pool = seen.size() < EASY_START ? easiest(fresh) : fresh;
+            return Optional.of(pool.get(random.nextInt(pool.size())));
         }
         return store.leastRecentlyAsked(userId).stream()
                 .map(library::question)
@@ -66,6 +70,11 @@ public final class QuestionPicker {
                 .limit(rest)
                 .forEach(picked::add);
         return picked;
+    }
+
+    private static List<Question> easiest(List<Question> questions) {
+        int lowest = questions.stream().mapToInt(Question::difficulty).min().orElseThrow();
+        return questions.stream().filter(q -> q.difficulty() == lowest).toList();
     }
 
     private void shuffle(List<Question> questions) {

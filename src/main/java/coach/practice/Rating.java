@@ -2,18 +2,19 @@ package coach.practice;
 
 import java.util.Optional;
 
-/** How well the user says they knew an answer, with its SM-2 quality grade. */
+/** How well the user knew an answer, with its FSRS grade: knew it is Good, partly is Hard, didn't know is Again. */
 public enum Rating {
-    KNEW(5), PARTLY(3), DIDNT(1);
+    KNEW(3), PARTLY(2), DIDNT(1);
 
-    private final int quality;
+    private final int grade;
 
-    Rating(int quality) {
-        this.quality = quality;
+    Rating(int grade) {
+        this.grade = grade;
     }
 
-    int quality() {
-        return quality;
+    /** The FSRS grade: 1 Again, 2 Hard, 3 Good (4 Easy is not offered). */
+    int grade() {
+        return grade;
     }
 
     /** The rating an answer's score stands for when nobody rates it by hand: 80 and up knew, 40 and up partly. */

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A 5×7 dot font for digits, Latin capitals and a little punctuation, drawn as filled squares, so the picture looks
+ * A 5×7 dot font for digits, Latin capitals, '&' and a little punctuation, drawn as filled squares, so the picture looks
  * the same on a server with no fonts installed. Lower case is drawn in capitals; any other character as '?'.
  */
 final class PixelFont {
@@ -59,11 +59,17 @@ final class PixelFont {
             / ..... ....# ...#. ..#.. .#... #.... .....
             % ##... ##..# ...#. ..#.. .#... #..## ...##
             ? .###. #...# ....# ...#. ..#.. ..... ..#..
+            & .##.. #..#. #.#.. .#... #.#.# #..#. .##.#
             """;
 
     private static final Map<Character, boolean[][]> FONT = parse(GLYPHS);
 
     private PixelFont() {
+    }
+
+    /** True when every character of the text has a glyph of its own (in either case) or is a space. */
+    static boolean canDraw(String text) {
+        return text.toUpperCase(Locale.ROOT).chars().allMatch(c -> c == ' ' || FONT.containsKey((char) c));
     }
 
     /** Width in pixels of the text drawn with dots of the given size. */

@@ -25,7 +25,7 @@ public record Progress(LocalDate today, Map<LocalDate, Integer> answersByDay, Se
         return answersByDay.getOrDefault(day, 0);
     }
 
-    /** One bar: a label in digits, Latin letters and hyphens (a topic id), and an average score from 0 to 100. */
+    /** One bar: a label the dot font can draw (a topic's English title), and an average score from 0 to 100. */
     public record TopicBar(String label, int averageScore) {
         public TopicBar {
             Objects.requireNonNull(label, "label");

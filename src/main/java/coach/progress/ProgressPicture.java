@@ -54,7 +54,8 @@ public final class ProgressPicture {
     private static final int TOPICS_Y = STREAKS_Y + 90;
     private static final int ROW = 30;
     static final int BAR = 18;
-    private static final int LABEL_WIDTH = 168;
+    /** Room for 22 characters: the longest English topic title, "Message queues & tasks". */
+    private static final int LABEL_WIDTH = 262;
     private static final int BAR_X = MARGIN + LABEL_WIDTH + 12;
     private static final int BAR_WIDTH = WIDTH - MARGIN - 48 - BAR_X;
 
@@ -207,7 +208,7 @@ public final class ProgressPicture {
 
     private static void bar(Graphics2D g, Progress.TopicBar topic, int y) {
         int maxChars = (LABEL_WIDTH + DOT) / ((PixelFont.COLUMNS + 1) * DOT);
-        String label = topic.label().length() <= maxChars ? topic.label() : topic.label().substring(0, maxChars);
+        String label = topic.label().length() <= maxChars ? topic.label() : topic.label().substring(0, maxChars).strip();
         int textY = y + (BAR - PixelFont.height(DOT)) / 2;
         g.setColor(INK);
         PixelFont.draw(g, label, BAR_X - 12 - PixelFont.width(label, DOT), textY, DOT);

@@ -171,6 +171,8 @@ class BattlesTest {
         assertFalse(coach.engine().needsRole(new Incoming(Kind.TEXT, GROUP, ChatType.GROUP, ANN, "Ann", "en", "/top", 1, null, null)));
         assertFalse(coach.engine().needsRole(new Incoming(Kind.TEXT, ANN, ChatType.PRIVATE, ANN, "Ann", "en", "/battle", 1, null, null)));
 
+        assertTrue(html(admin("/battle REDIS 1")).contains("Redis"), "a topic in any case");
+        admin("/stop");
         assertTrue(html(admin("/battle nosuch")).contains("There is no topic “nosuch”"));
         assertTrue(html(admin("/battle 99")).contains("from 1 to 20"));
         admin("/battle");

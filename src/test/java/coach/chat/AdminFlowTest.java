@@ -96,7 +96,7 @@ class AdminFlowTest {
             String reply = text(admin.say("/admin reload"));
             assertTrue(reply.contains("Banks reloaded: 3 questions in 2 topics (before: 4 in 2); 0 added, 1 removed."),
                     reply);
-            assertTrue(reply.contains("1 users have an open question that was removed"), reply);
+            assertTrue(reply.contains("1 user has an open question that was removed"), reply);
             assertEquals(3, coach.library().size());
             assertTrue(coach.library().question(removed).isEmpty());
             assertTrue(text(ann.say("my answer")).contains("withdrawn from the question banks"));

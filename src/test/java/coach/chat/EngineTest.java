@@ -76,6 +76,7 @@ class EngineTest {
         assertTrue(buttons(replies).containsAll(List.of("t:python", "t:redis", "q")));
         assertEquals(java.util.Set.of("python", "redis"), coach.users().subscriptions(ANN));
         assertTrue(text(say("/start")).contains("Welcome back"));
+        assertTrue(text(say("/topics")).contains("Topic ids for /mock and /battle (titles work too): python, redis"));
     }
 
     @Test
@@ -116,10 +117,42 @@ class EngineTest {
         List<Reply> feedback = say("some answer");
         String rate = buttons(feedback).get(2);
         assertTrue(rate.matches("r:\\d+:2"), rate);
+        assertTrue(text(feedback).contains("By your score this question comes back tomorrow"), text(feedback));
         List<Reply> first = press(rate);
-        assertTrue(text(first).contains("Next review: 2026-11-24"), text(first));
+        assertTrue(text(first).contains("This question comes back tomorrow (2026-11-24)"), text(first));
         assertTrue(first.stream().anyMatch(r -> r instanceof Reply.Markup));
         assertTrue(text(press(rate)).contains("already rated"));
+    }
+
+    @Test
+    void theScoreSchedulesTheReviewAndAPressReplacesItRatherThanAddingAReview() {
+        say("/start");
+        press("t:redis");
+        say("/question");
+        List<Reply> feedback = say("some answer");
+        assertTrue(text(feedback).contains("comes back tomorrow"), "a low score rates 'didn't know'");
+        assertEquals(1, coach.database().number("SELECT reps FROM reviews WHERE user_id = ?", ANN));
+        assertTrue(text(press(buttons(feedback).get(0))).contains("comes back in 3 days (2026-11-26)"));
+        assertEquals(1, coach.database().number("SELECT reps FROM reviews WHERE user_id = ?", ANN),
+                "still the first review: the press replaced the score's rating");
+        assertEquals(1, coach.database().number("SELECT COUNT(*) FROM reviews WHERE user_id = ? AND due_day = ?",
+                ANN, "2026-11-26"));
+    }
+
+    @Test
+    void anOldRatingButtonCannotRescheduleAQuestionAnsweredAgainSince() {
+        say("/start");
+        press("t:redis");
+        String question = questionOf(say("/question"));
+        String oldRate = buttons(say("answer one")).get(0);
+        clock.set("2026-11-24T02:00:00Z");
+        assertEquals(question, questionOf(say("/question")), "the low score brought it back today");
+        say("answer two");
+        String due = coach.database().list("SELECT due_day FROM reviews WHERE user_id = ?", rs -> rs.getString(1), ANN)
+                .get(0);
+        assertTrue(text(press(oldRate)).contains("expired"));
+        assertEquals(List.of(due), coach.database().list("SELECT due_day FROM reviews WHERE user_id = ?",
+                rs -> rs.getString(1), ANN));
     }
 
     @Test
@@ -130,7 +163,7 @@ class EngineTest {
         press(buttons(say("answer one")).get(2));
         String second = questionOf(say("/question"));
         assertFalse(first.equals(second), "a fresh question before any repeat");
-        say("answer two");
+        press(buttons(say("answer two")).get(0));
         clock.set("2026-11-24T02:00:00Z");
         assertEquals(first, questionOf(say("/question")), "yesterday's 'didn't know' is due today");
     }
@@ -195,7 +228,7 @@ class EngineTest {
             say("answer");
             say("/tz America/Los_Angeles");
             clock.set("2026-11-24T07:00:00Z");
-            assertTrue(text(say("/stats")).contains("Current streak: 1 days"), "Nov 23 in LA still counts today");
+            assertTrue(text(say("/stats")).contains("Current streak: 1 day"), "Nov 23 in LA still counts today");
         }
 
         @Test
@@ -257,7 +290,7 @@ class EngineTest {
             say("/question");
             say("answer");
             clock.set("2026-11-25T02:00:00Z");
-            assertTrue(text(say("/stats")).contains("Current streak: 0 days · longest: 1 days"));
+            assertTrue(text(say("/stats")).contains("Current streak: 0 days · longest: 1 day"));
         }
     }
 
@@ -340,16 +373,30 @@ class EngineTest {
         @Test
         void badTimeGetsAnExample() {
             assertTrue(text(say("/time 25:99")).contains("/time 08:30"));
-            assertTrue(text(say("/time")).contains("/time 08:30"));
             assertTrue(text(say("/time 7:05")).contains("07:05"));
             assertEquals("07:05", coach.users().find(ANN).orElseThrow().dailyTime().toString());
         }
 
         @Test
-        void badZoneGetsAnExample() {
-            assertTrue(text(say("/tz Mars/Base")).contains("/tz Asia/Shanghai"));
-            assertTrue(text(say("/tz +08:00")).contains("/tz Asia/Shanghai"));
+        void timeAndZoneWithoutAnArgumentShowTheSettingAndAnExample() {
+            assertEquals("\nYour daily question comes at 09:00 (Asia/Shanghai). To change it, send the time in "
+                    + "24-hour HH:MM, for example /time 08:30.", text(say("/time")));
+            assertEquals("\nYour time zone is Asia/Shanghai; it is 10:00 there now. To change it, send a city, zone "
+                    + "or UTC offset, for example /tz Europe/Berlin, /tz Beijing or /tz UTC+8.", text(say("/tz")));
+        }
+
+        @Test
+        void zonesAreReadAsPeopleWriteThem() {
+            for (String typed : List.of("asia/shanghai", "UTC+8", "GMT+8", "+08:00", "Beijing", "shanghai")) {
+                assertTrue(text(say("/tz " + typed)).contains("it is 10:00 there now"), typed);
+            }
             assertTrue(text(say("/tz Europe/Berlin")).contains("it is 03:00 there now"));
+        }
+
+        @Test
+        void anUnknownZoneGetsTheThreeClosest() {
+            assertEquals("\nI don't know the time zone Shanghia. Did you mean /tz Asia/Shanghai, /tz Africa/Bangui"
+                    + " or /tz America/Bahia? A city or a UTC offset works too, for example /tz Beijing or /tz UTC+8.", text(say("/tz Shanghia")));
         }
 
         @Test
@@ -372,17 +419,45 @@ class EngineTest {
     @Nested
     class OddInput {
         @Test
-        void aFlooderGetsOneNoticeThenSilenceButPressesStillGetTheirToast() {
-            for (int i = 0; i < 20; i++) {
+        void aFlooderGetsOneNoticeAskingToSendAgainThenSilenceButPressesStillGetTheirToast() {
+            say("/question");
+            for (int i = 0; i < 19; i++) {
                 assertTrue(text(say("/help")).contains("Commands"));
             }
-            String notice = "You are writing faster than I can answer well. I will answer again in 60 s.";
-            assertEquals("\n" + notice, text(say("/help")));
+            String notice = "You are writing faster than I can answer well, so I did not read that message. "
+                    + "Please send it again in 60 s; your open question stays open.";
+            assertEquals("\n" + notice, text(say("my long answer")));
             assertEquals(List.of(), say("/help"));
             clock.advance(java.time.Duration.ofSeconds(15));
-            assertEquals("\n(" + notice.replace("60 s", "45 s") + ")", text(press("q")));
+            assertTrue(text(press("q")).contains("still have an open question"), "a press is not a message");
             clock.advance(java.time.Duration.ofSeconds(45));
-            assertTrue(text(say("/help")).contains("Commands"));
+            assertTrue(text(say("my long answer")).contains("Key-point coverage"), "the question stayed open for the answer");
+        }
+
+        @Test
+        void practisingAtAQuickPaceNeverMeetsTheLimit() {
+            // 40 actions in 2 minutes: each question answered within 5 s, rated and the next one asked at once.
+            List<String> replies = new java.util.ArrayList<>();
+            replies.add(text(say("/start")));
+            clock.advance(java.time.Duration.ofSeconds(3));
+            replies.add(text(say("/question")));
+            for (int round = 0; round < 12; round++) {
+                clock.advance(java.time.Duration.ofSeconds(5));
+                List<Reply> feedback = say("GIL 多进程 " + round);
+                replies.add(text(feedback));
+                String rate = buttons(feedback).get(round % 3);
+                clock.advance(java.time.Duration.ofSeconds(1));
+                replies.add(text(press(rate)));
+                clock.advance(java.time.Duration.ofSeconds(1));
+                replies.add(text(press("q")));
+            }
+            clock.advance(java.time.Duration.ofSeconds(20));
+            replies.add(text(say("/stats")));
+            clock.advance(java.time.Duration.ofSeconds(10));
+            replies.add(text(say("/topics")));
+            assertEquals(40, replies.size());
+            replies.forEach(r -> assertFalse(r.contains("faster than I can answer") || r.isBlank(), r));
+            assertEquals(12, replies.stream().filter(r -> r.contains("Key-point coverage")).count());
         }
 
         @Test
@@ -402,6 +477,28 @@ class EngineTest {
             say("/question");
             assertTrue(text(say("长".repeat(10_000))).contains("too long (10000 characters)"));
             assertTrue(text(say("/skip")).contains("Skipped"));
+        }
+
+        @Test
+        void theTailOfAnAnswerTelegramSplitIsNeverGradedAlone() {
+            say("/question");
+            String head = text(say("GIL ".repeat(1024)));
+            assertTrue(head.contains("too long (4095 characters)"), head);
+            clock.advance(java.time.Duration.ofSeconds(1));
+            assertEquals(List.of(), say("多进程 multiprocessing 的结尾部分"), "the second part joins the first");
+            clock.advance(java.time.Duration.ofSeconds(2));
+            assertEquals(List.of(), say("和第三部分"), "a third part joins too");
+            clock.advance(java.time.Duration.ofSeconds(30));
+            assertTrue(text(say("GIL 多进程")).contains("Key-point coverage"), "the question stayed open for the shortened answer");
+        }
+
+        @Test
+        void aShortMessageAfterAShortOneIsReadAsUsual() {
+            say("/question");
+            clock.advance(java.time.Duration.ofSeconds(1));
+            assertTrue(text(say("GIL")).contains("Key-point coverage"));
+            clock.advance(java.time.Duration.ofSeconds(1));
+            assertTrue(text(say("hello")).contains("no open question"));
         }
 
         @Test

@@ -36,6 +36,24 @@ class FloodGuardTest {
     }
 
     @Test
+    void pressesAreCountedApartFromMessagesAgainstAHigherLimit() {
+        burst(1, 20, 0);
+        for (int i = 0; i < FloodGuard.PRESS_LIMIT; i++) {
+            assertEquals(FloodGuard.Verdict.ANSWER, guard.check(1, 0, true));
+        }
+        assertEquals(FloodGuard.Verdict.IGNORE, guard.check(1, 0, true));
+        assertEquals(FloodGuard.Verdict.WARN, guard.check(1, 0), "the message notice is still due once");
+    }
+
+    @Test
+    void aGuardThatIsOffAnswersEverything() {
+        FloodGuard off = FloodGuard.off();
+        for (int i = 0; i < 500; i++) {
+            assertEquals(FloodGuard.Verdict.ANSWER, off.check(1, 0));
+        }
+    }
+
+    @Test
     void eachPersonHasTheirOwnWindow() {
         burst(1, 30, 0);
         assertEquals(FloodGuard.Verdict.ANSWER, guard.check(2, 0));

@@ -73,8 +73,7 @@ class InjectionTest {
 
     @Test
     void argumentsAreEchoedEscaped() {
-        assertEquals("I don't know the time zone " + SHOWN + ". Use Area/City, for example /tz Asia/Shanghai or "
-                + "/tz Europe/Berlin.", html(say("/tz " + EVIL)));
+        assertTrue(html(say("/tz " + EVIL)).startsWith("I don't know the time zone " + SHOWN + ". Did you mean "));
         String battle = html(coach.engine().handle(new Incoming(Incoming.Kind.TEXT, -100_1, Incoming.ChatType.SUPERGROUP,
                 MALLORY, EVIL, "en", "/battle " + "x" + EVIL.replace(" ", ""), 1, null, null, Incoming.Role.ADMIN)));
         assertEquals("There is no topic “x');droptableusers;--&lt;b&gt;\"or1=1&amp;” with quiz questions. "

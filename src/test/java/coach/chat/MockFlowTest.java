@@ -85,20 +85,36 @@ class MockFlowTest {
             String line = (i + 1) + ". " + asked.get(i).question() + " — " + asked.get(i).score() + "/100";
             assertTrue(card.contains(line), line + " in " + card);
         }
-        assertTrue(card.contains("Key points missed most"), card);
         assertMissedPointsNamed(asked, card);
         assertReviewListsTheWeakOnes(asked, card);
+        assertEquals(3, buttons(replies).size(), "one reference-answer button per question: " + buttons(replies));
+        assertTrue(card.contains("open each question's reference answer"), card);
         assertTrue(text(ann.say("hello")).contains("no open question"), "the mock is over");
+    }
+
+    @Test
+    void theReportCardListsEachQuestionsMissedPointsUnderItAndOpensItsReferenceAnswer() {
+        List<Reply> replies = ann.say("/mock python 2");
+        for (int i = 0; i < 2; i++) {
+            replies = ann.say(shown(replies).answer());
+        }
+        String card = text(replies);
+        String gilLine = card.substring(card.indexOf("GIL"));
+        assertTrue(gilLine.contains("/100\n    ✗ CPU 密集用多进程"), "the missed point right under its question: " + card);
+        String gil = buttons(replies).stream().filter(b -> b.equals("m:a:python-gil")).findFirst().orElseThrow();
+        String answer = text(ann.press(gil));
+        assertTrue(answer.contains("GIL") && answer.contains("Reference answer"), answer);
+        assertTrue(text(ann.press("m:a:redis-eviction")).contains("ended"), "only questions of the user's mocks");
     }
 
     private static void assertMissedPointsNamed(List<Known> asked, String card) {
         if (asked.stream().anyMatch(k -> k.question().contains("GIL"))) {
-            assertTrue(card.contains("• CPU 密集用多进程"), card);
+            assertTrue(card.contains("✗ CPU 密集用多进程"), card);
         }
         if (asked.stream().anyMatch(k -> k.question().contains("内存满了"))) {
-            assertTrue(card.contains("• noeviction 默认报错"), card);
+            assertTrue(card.contains("✗ noeviction 默认报错"), card);
         }
-        assertFalse(card.contains("• 全局解释器锁"), "a point made is not missed: " + card);
+        assertFalse(card.contains("✗ 全局解释器锁"), "a point made is not missed: " + card);
     }
 
     private static void assertReviewListsTheWeakOnes(List<Known> asked, String card) {
@@ -114,14 +130,14 @@ class MockFlowTest {
         for (int i = 0; i < 2; i++) {
             replies = ann.say(shown(replies).answer());
         }
-        assertTrue(text(ann.say("/stats")).contains("Current streak: 1 days"));
+        assertTrue(text(ann.say("/stats")).contains("Current streak: 1 day"));
         assertTrue(text(ann.say("/stats")).contains("Answers: 2"));
         assertEquals(2, count("SELECT COUNT(*) FROM reviews WHERE user_id = ?"));
         assertEquals(2, count("SELECT COUNT(*) FROM asked WHERE user_id = ? AND rating IS NOT NULL"));
-        assertEquals(1, count("SELECT repetitions FROM reviews WHERE user_id = ? AND question_id = 'python-new-init'"),
-                "100/100 rates 'knew it': the first repetition");
-        assertEquals(0, count("SELECT repetitions FROM reviews WHERE user_id = ? AND question_id = 'python-gil'"),
-                "33/100 rates 'didn't know': starts over");
+        assertEquals(1, count("SELECT COUNT(*) FROM reviews WHERE user_id = ? AND question_id = 'python-new-init' "
+                + "AND due_day = '2026-11-26'"), "100/100 rates 'knew it': back in 3 days");
+        assertEquals(1, count("SELECT COUNT(*) FROM reviews WHERE user_id = ? AND question_id = 'python-gil' "
+                + "AND due_day = '2026-11-24'"), "33/100 rates 'didn't know': back tomorrow");
         assertTrue(text(replies).contains("80 and up: knew it"), "the card explains the rating");
     }
 
@@ -133,7 +149,7 @@ class MockFlowTest {
                 replies = ann.say(shown(replies).answer());
             }
             String card = text(replies);
-            assertEquals(round == 1, card.contains("• CPU 密集用多进程 (missed 2 times in your mock interviews)"), card);
+            assertEquals(round == 1, card.contains("• CPU 密集用多进程 (missed twice in your mock interviews)"), card);
         }
     }
 
@@ -236,7 +252,8 @@ class MockFlowTest {
             assertTrue(text(ann.say("/mock 99999999999")).contains("won't do"));
             assertTrue(text(ann.say("/mock golang")).contains("There is no topic golang. Topics: python, redis"));
             assertTrue(text(ann.say("/mock <b>")).contains("no topic &lt;b&gt;"));
-            assertTrue(text(ann.say("/mock redis python")).contains("Use /mock [topic] [n]"));
+            assertTrue(text(ann.say("/mock redis python")).contains("There is no topic redis python."));
+            assertTrue(text(ann.say("/mock 3 4")).contains("Use /mock [topic] [n]"));
             assertTrue(text(ann.say("/mock stop")).contains("no mock interview running"));
             assertEquals(0, count("SELECT COUNT(*) FROM mocks WHERE user_id = ?"));
         }

@@ -44,6 +44,13 @@ class MockTest {
     }
 
     @Test
+    void noTopicIsWeakestWhenEveryAnswerScoredSixtyOrMore() {
+        Mock strong = mock(item(1, "redis", ItemStatus.ANSWERED, 80), item(2, "python", ItemStatus.ANSWERED, 60));
+        assertTrue(strong.weakest(3).isEmpty());
+        assertTrue(strong.weakestTopic().isEmpty(), "the card must not call Python weak after saying nothing is");
+    }
+
+    @Test
     void droppedQuestionsLeaveTheNumbering() {
         Item third = item(3, "redis", ItemStatus.OPEN, null);
         Mock mock = mock(item(1, "redis", ItemStatus.ANSWERED, 80), item(2, "redis", ItemStatus.DROPPED, null), third,

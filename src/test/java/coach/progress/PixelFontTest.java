@@ -50,12 +50,19 @@ class PixelFontTest {
     void everyDigitAndLetterHasItsOwnGlyph() {
         Map<String, Character> seen = new HashMap<>();
         String question = dots("?");
-        for (char c : "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-_.:/%".toCharArray()) {
+        for (char c : "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-_.:/%&".toCharArray()) {
             String glyph = dots(String.valueOf(c));
             Character before = seen.put(glyph, c);
             assertTrue(before == null, c + " looks like " + before);
             assertTrue(!glyph.equals(question), c + " is drawn as '?'");
         }
+    }
+
+    @Test
+    void everyShippedTopicsEnglishTitleCanBeDrawn() {
+        coach.bank.Library library = new coach.bank.BankLoader().load(java.nio.file.Path.of("banks")).library();
+        assertTrue(library.banks().size() > 10);
+        library.banks().forEach(b -> assertTrue(PixelFont.canDraw(b.title().in("en")), b.title().in("en")));
     }
 
     @Test

@@ -28,9 +28,9 @@ final class ProgressFixture {
         }
         Streaks.Streak streak = Streaks.of(answers.keySet(), TODAY);
         List<Progress.TopicBar> topics = new ArrayList<>(List.of(
-                new Progress.TopicBar("python", 84), new Progress.TopicBar("mysql", 71),
-                new Progress.TopicBar("redis", 63), new Progress.TopicBar("network", 47),
-                new Progress.TopicBar("linux", 90), new Progress.TopicBar("git", 76)));
+                new Progress.TopicBar("Python", 84), new Progress.TopicBar("MySQL & PostgreSQL", 71),
+                new Progress.TopicBar("Redis", 63), new Progress.TopicBar("Networking", 47),
+                new Progress.TopicBar("Linux", 90), new Progress.TopicBar("Message queues & tasks", 76)));
         return new Progress(TODAY, answers, streak.frozen(), streak.current(), streak.longest(), streak.freezes(),
                 topics);
     }

@@ -65,9 +65,7 @@ class FloodTest {
         int floodBetween = sends.indexOf(calm) - before;
         assertTrue(floodBetween <= 2 * FLOODERS,
                 "after the calm user's message was handled, " + floodBetween + " flood replies went first");
-        Call toast = api.await("answerCallbackQuery", c -> true);
-        assertTrue(toast.body().path("text").asText().startsWith("You are writing faster than I can answer well."),
-                toast.body().toString());
+        api.await("answerCallbackQuery", c -> true);
 
         bot.close();
         for (long flooder = FIRST_FLOODER; flooder < FIRST_FLOODER + FLOODERS; flooder++) {
@@ -75,8 +73,8 @@ class FloodTest {
             long waiting = coach.database().number("SELECT COUNT(*) FROM outbox WHERE chat_id = ?", flooder);
             assertEquals(ANSWERED, sent + waiting, "flooder " + flooder + ": sent " + sent + ", waiting " + waiting);
             long notices = coach.database().number("SELECT COUNT(*) FROM outbox WHERE chat_id = ? AND payload LIKE ?",
-                    flooder, "%I will answer again in%")
-                    + api.sentTo(flooder).stream().filter(c -> c.text().contains("I will answer again in")).count();
+                    flooder, "%Please send it again in%")
+                    + api.sentTo(flooder).stream().filter(c -> c.text().contains("Please send it again in")).count();
             assertEquals(1, notices, "one notice for flooder " + flooder);
         }
     }
