@@ -125,7 +125,7 @@ final class Alias {
             if (text.keys[q].equals(keys[j])) {
                 q++;
             } else if (han[j] && text.han[q] && sounds[j] != null && sounds[j].equals(text.sounds[q])
-                    && homophones < homophonesAllowed) {
+                    && homophones < homophonesAllowed && !Cues.formsCommonWord(text, q)) {
                 homophones++;
                 q++;
             } else if (!han[j] && q + 1 < text.size && !text.han[q] && !text.han[q + 1]

@@ -20,7 +20,7 @@ final class Cues {
     /** A negation character followed by one of these is a word of its own: 不同, 非常, 无论, 未来, 别的. */
     private static final Set<String> NOT_NEGATIONS = Set.of(
             "不同", "不断", "不仅", "不但", "不管", "不论", "不少", "不过", "不错", "不久", "不停", "不止", "不只",
-            "不然", "不如", "不妨", "不外", "不光", "不单", "不得", "不够", "不足", "不满", "不多", "不少于",
+            "不然", "不如", "不妨", "不外", "不光", "不单", "不得", "不够", "不足", "不满", "不多", "不少于", "不透",
             "非常", "非但", "非凡", "无论", "无数", "无非",
             "未来", "没错", "别的", "别人", "别名", "别处");
     private static final Set<String> LATIN_NOT_NEGATIONS = Set.of("only", "just", "matter", "doubt", "wonder");
@@ -48,10 +48,34 @@ final class Cues {
             "of", "for", "with", "in", "on", "and", "or", "but", "from", "into", "each", "every", "only", "once",
             "until", "while", "after", "before", "instead", "has", "have", "does", "do", "you", "we", "they");
 
+    /**
+     * Everyday words that a homophone typo of a term must not be read into: 一般 is not a typo of 一半, nor 所以 of
+     * 索引 when typed on purpose.
+     */
+    private static final Set<String> COMMON_WORDS = Set.of(
+            "一般", "所以", "现在", "时候", "可以", "这个", "那个", "因为", "但是", "如果", "然后", "问题", "知道", "觉得",
+            "应该", "需要", "什么", "怎么", "已经", "还是", "或者", "而且", "比如", "例如", "就是", "不是", "没有", "只是",
+            "其实", "以后", "之前", "之后", "时间", "事情", "东西", "方面", "方式", "方法", "情况", "工作", "公司", "项目",
+            "同事", "开始", "结果", "出现", "发现", "进行", "通过", "使用", "实现", "处理", "一下", "一些", "一个", "一样",
+            "这样", "那样", "如何", "自己", "我们", "他们", "大家", "感觉", "以为", "认为", "可能", "肯定", "一定", "经验",
+            "主要", "重要", "简单", "直接", "具体", "基本", "比较", "非常", "特别", "当时", "后来", "最后", "首先", "其次");
+
     private Cues() {
     }
 
+    /** Whether the character at {@code i} forms an everyday word with a neighbour in the same phrase. */
+    static boolean formsCommonWord(Text text, int i) {
+        boolean withPrevious = i > 0 && text.han[i - 1] && COMMON_WORDS.contains(text.keys[i - 1] + text.keys[i]);
+        boolean withNext = i + 1 < text.size && text.han[i + 1] && COMMON_WORDS.contains(text.keys[i] + text.keys[i + 1]);
+        return withPrevious || withNext;
+    }
+
     /** Whether token {@code i} of {@code text} negates what follows it. */
+    /** Whether token {@code i} is a character that can negate, whatever it does here: 不, 没, 无, 非, 未, 别, 勿. */
+    static boolean isNegatingCharacter(Text text, int i) {
+        return text.han[i] && HAN_NEGATIONS.contains(text.keys[i]);
+    }
+
     static boolean isNegation(Text text, int i) {
         String key = text.keys[i];
         if (!text.han[i]) {
@@ -63,8 +87,26 @@ final class Cues {
         }
         boolean partOfWord = i + 1 < text.size && NOT_NEGATIONS.contains(key + text.keys[i + 1]);
         boolean unless = key.equals("非") && i > 0 && text.keys[i - 1].equals("除")
-                || key.equals("不") && i > 0 && text.keys[i - 1].equals("互");
-        return !partOfWord && !unless && !(key.equals("别") && endsAWord(text, i));
+                || key.equals("不") && i > 0 && text.keys[i - 1].equals("互")
+                || key.equals("没") && i > 0 && text.keys[i - 1].equals("有");
+        return !partOfWord && !unless && !(key.equals("别") && endsAWord(text, i)) && !isAdjectivePrefix(text, i);
+    }
+
+    /**
+     * 不可达, 不可变, 无效, 无锁, 非阻塞, 非空: a negation that makes an adjective of the character after it negates
+     * only that character. 不可以 and 不可能, 无需 and 无法, 并非 and 而非 still negate what follows.
+     */
+    private static boolean isAdjectivePrefix(Text text, int i) {
+        String key = text.keys[i];
+        String next = i + 1 < text.size && text.han[i + 1] ? text.keys[i + 1] : "";
+        String after = i + 2 < text.size && text.han[i + 2] ? text.keys[i + 2] : "";
+        String before = i > 0 && text.han[i - 1] ? text.keys[i - 1] : "";
+        return switch (key) {
+            case "不" -> next.equals("可") && !after.isEmpty() && !after.equals("以") && !after.equals("能");
+            case "无" -> !next.isEmpty() && !"需须法从".contains(next);
+            case "非" -> !next.isEmpty() && !"并绝而若".contains(before);
+            default -> false;
+        };
     }
 
     /**

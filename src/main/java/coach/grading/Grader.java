@@ -102,24 +102,34 @@ public final class Grader {
     }
 
     /**
-     * Whether a negation just before the hit makes a word with it, so the hit is part of another term: a longer hit
-     * covers it (不 + 可重复读 when an alias spells 不可重复读), or the lexicon knows the longer word (非阻塞).
+     * Whether the hit is part of a longer term that negates it: a longer hit covers it with a negation in front of it
+     * (可重复读 inside an alias 不可重复读, 尾递归 inside 不做尾递归), or a negation just before it makes a word the
+     * lexicon knows (非阻塞).
      */
     private boolean insideNegatedTerm(Alias.Hit hit, List<Alias.Hit> all, Text text) {
-        int before = hit.from() - 1;
-        if (before < 0 || !Cues.isNegation(text, before) || text.phrase[before] != text.phrase[hit.from()]) {
-            return false;
-        }
         for (Alias.Hit other : all) {
-            if (other.from() <= before && other.to() >= hit.to()) {
+            if (other.from() < hit.from() && other.to() >= hit.to() && negationBetween(text, other.from(), hit.from())) {
                 return true;
             }
+        }
+        int before = hit.from() - 1;
+        if (before < 0 || !Cues.isNegatingCharacter(text, before) || text.phrase[before] != text.phrase[hit.from()]) {
+            return false;
         }
         StringBuilder word = new StringBuilder(text.keys[before]);
         for (int t = hit.from(); t <= hit.to(); t++) {
             word.append(text.keys[t]);
         }
         return lexicon.isWord(word.toString());
+    }
+
+    private static boolean negationBetween(Text text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (Cues.isNegatingCharacter(text, k) || Cues.isNegation(text, k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private PointGrade judge(KeyPoint point, Text text, Text asked, Reading reading) {
@@ -145,7 +155,12 @@ public final class Grader {
             return new PointGrade(point, Verdict.MADE, madeBy.get(), "");
         }
         Optional<String> denied = claims.stream().map(f -> f.denied(text)).flatMap(Optional::stream).findFirst();
-        return denied.map(q -> new PointGrade(point, Verdict.CONTRADICTED, q, point.point()))
+        if (denied.isEmpty()) {
+            denied = point.claims().stream()
+                    .map(c -> Quantities.mismatch(c, reading.occurrences(), text).map(text::clauseText))
+                    .flatMap(Optional::stream).findFirst();
+        }
+        return denied.map(q -> new PointGrade(point, Verdict.CONTRADICTED, Quote.shorten(q, QUOTE_LENGTH), point.point()))
                 .orElseGet(() -> new PointGrade(point, Verdict.MISSED, "", ""));
     }
 
@@ -175,7 +190,7 @@ public final class Grader {
     }
 
     /** Where one occurrence of a concept is, and whether a negation stands in front of it. */
-    private record Occurrence(int from, int to, int clause, int phrase, boolean negated) {
+    record Occurrence(int from, int to, int clause, int phrase, boolean negated) {
     }
 
     /** A claim's concepts as found in the answer; informative unless the question names every one of them. */

@@ -226,9 +226,16 @@ final class Text {
                 add(key, true, from, to);
             } else if (isClauseEnd(cp, to)) {
                 newClause(to);
-            } else if (isPhraseEnd(cp)) {
+            } else if (isPhraseEnd(cp) || cp == '-' && isSpacedDash(from, to)) {
                 newPhrase();
             }
+        }
+
+        /** A hyphen between spaces or doubled is a dash between phrases; inside a word (allkeys-lru) it is not. */
+        private boolean isSpacedDash(int from, int to) {
+            boolean spaceBefore = from == 0 || Character.isWhitespace(text.charAt(from - 1)) || text.charAt(from - 1) == '-';
+            boolean spaceAfter = to >= text.length() || Character.isWhitespace(text.charAt(to)) || text.charAt(to) == '-';
+            return spaceBefore && spaceAfter;
         }
 
         /** "doesn't", "isn't", "can't": the word before loses its n and a "not" follows. */
@@ -290,7 +297,7 @@ final class Text {
 
         private static boolean isPhraseEnd(int cp) {
             return switch (cp) {
-                case ',', '、', ':', '(', ')', '[', ']', '，', '：', '（', '）', '「', '」', '—', '-', '=', '>' -> true;
+                case ',', '、', ':', '(', ')', '[', ']', '，', '：', '（', '）', '「', '」', '—', '=', '>' -> true;
                 default -> false;
             };
         }

@@ -195,6 +195,19 @@ class GraderTest {
         }
 
         @Test
+        void anotherNumberOfTheSameUnitContradictsAQuantity() {
+            Question reflog = question("reset --hard 丢掉的提交还能找回多久？",
+                    point("不可达条目保留 30 天", Claim.of("reflog|引用日志", "30 天|30 days")),
+                    point("用 reflog 找回", Claim.of("reflog", "找回|恢复|recover")));
+            Grade wrong = grader.grade(reflog, "reflog 会保留 90 天，用 reflog 找到哈希就能恢复。");
+            assertEquals(Verdict.CONTRADICTED, verdict(wrong, 0));
+            Grade right = grader.grade(reflog, "reflog 里的不可达条目留 30 天，用 reflog 找到哈希就能恢复。");
+            assertEquals(100, right.score());
+            Grade otherNumber = grader.grade(reflog, "Git 2 以后 reflog 也能用来恢复提交。");
+            assertEquals(Verdict.MISSED, verdict(otherNumber, 0), "a number without the unit is not compared");
+        }
+
+        @Test
         void aNegationInsideARelativeClauseStaysThere() {
             Question lru = question("LRU 缓存怎么实现？",
                     point("满了淘汰最久没用的", Claim.of("最久|最长时间", "踢掉|淘汰")), point("哈希表", Claim.of("哈希表|字典")));
