@@ -14,7 +14,7 @@ public final class ConfigOption {
             description = "settings file (default: config/coach.json in the coach's folder); a FILE given must exist")
     Path file;
 
-    Config load() {
+    public Config load() {
         return file == null ? Config.load(DEFAULT) : Config.loadExisting(file);
     }
 }

@@ -16,28 +16,43 @@ class LauncherTest {
     @TempDir
     Path dir;
 
-    @Test
-    void runsFromTheRepositoryAndTellsTheCoachTheUsersFolder() throws Exception {
-        Path repo = Files.createDirectories(dir.resolve("repo"));
-        Files.copy(Path.of("coach"), repo.resolve("coach"));
+    private Path repo;
+    private Path user;
+
+    /** Runs the real launcher from a user's folder, with a stand-in java that prints its folder and arguments. */
+    private List<String> launch(String... args) throws Exception {
+        repo = Files.createDirectories(dir.resolve("repo"));
+        Files.copy(Path.of("coach"), repo.resolve("coach"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(repo.resolve("pom.xml"), "<project/>");
         Files.createDirectories(repo.resolve("src"));
         Files.createDirectories(repo.resolve("target"));
         Files.writeString(repo.resolve("target/coach.jar"), "jar");
+        Files.writeString(repo.resolve("target/coach-bench.jar"), "jar");
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Files.writeString(bin.resolve("java"), "#!/usr/bin/env bash\necho \"$PWD\"\nprintf '%s\\n' \"$@\"\n");
         Files.setPosixFilePermissions(bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path user = Files.createDirectories(dir.resolve("notes"));
-
-        ProcessBuilder launch = new ProcessBuilder("bash", repo.resolve("coach").toString(), "banks", "import", "q.md")
-                .directory(user.toFile()).redirectErrorStream(true);
+        user = Files.createDirectories(dir.resolve("notes"));
+        List<String> command = new java.util.ArrayList<>(List.of("bash", repo.resolve("coach").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder launch = new ProcessBuilder(command).directory(user.toFile()).redirectErrorStream(true);
         launch.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         Process p = launch.start();
         p.getOutputStream().close();
         p.waitFor(20, TimeUnit.SECONDS);
-        List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
+        return new String(p.getInputStream().readAllBytes()).lines().toList();
+    }
 
+    @Test
+    void runsFromTheRepositoryAndTellsTheCoachTheUsersFolder() throws Exception {
+        List<String> lines = launch("banks", "import", "q.md");
         assertEquals(List.of(repo.toRealPath().toString(), "-Dcoach.cwd=" + user.toRealPath(), "-jar",
                 "target/coach.jar", "banks", "import", "q.md"), lines);
+    }
+
+    @Test
+    void benchRunsWithTheBenchmarksBesideTheBotsJar() throws Exception {
+        List<String> lines = launch("bench", "grading");
+        assertEquals(List.of(repo.toRealPath().toString(), "-Dcoach.cwd=" + user.toRealPath(), "-cp",
+                "target/coach.jar:target/coach-bench.jar", "coach.cli.Main", "bench", "grading"), lines);
     }
 }

@@ -176,7 +176,7 @@ class RestartTest {
     private Process startBot(Path config, String name) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "coach.Main", "run", "--config", config.toString());
+                "-cp", System.getProperty("java.class.path"), "coach.cli.Main", "run", "--config", config.toString());
         builder.environment().put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
         File log = Path.of("target", "test-logs", "restart-" + name + ".log").toFile();
         log.getParentFile().mkdirs();

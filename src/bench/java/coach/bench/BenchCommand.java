@@ -1,17 +1,11 @@
-package coach.cli;
+package coach.bench;
 
 import coach.bank.BankLoader;
 import coach.bank.Library;
-import coach.bench.DeliveryBench;
-import coach.bench.GradingAccuracy;
-import coach.bench.GradingBench;
-import coach.bench.ThroughputBench;
+import coach.cli.ConfigOption;
 import coach.grading.Grader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import coach.bench.FullBench;
-import coach.bench.Memory;
-import coach.bench.Table;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
