@@ -24,6 +24,8 @@ public final class Grader {
 
     /** Score ceiling for an answer that lists terms without explaining any. */
     public static final int BARE_TERMS_CAP = 30;
+    /** A list of terms earns this share of what the same points would earn explained, up to the cap. */
+    static final double BARE_TERMS_SHARE = 0.3;
     /** What a contradicted point costs beyond the point itself, in points. */
     static final double CONTRADICTION_PENALTY = 1.0;
     private static final int QUOTE_LENGTH = 60;
@@ -54,7 +56,12 @@ public final class Grader {
         double coverage = total == 0 ? 0 : (made - CONTRADICTION_PENALTY * contradicted) / total;
         int score = (int) Math.round(Math.max(0, Math.min(1, coverage)) * 100);
         boolean bare = made > 0 && BareTerms.isBare(text, reading.terms(), made);
-        return new Grade(bare ? Math.min(score, BARE_TERMS_CAP) : score, points, bare);
+        return new Grade(bare ? bareScore(score) : score, points, bare);
+    }
+
+    /** Naming every point in a bare list earns the cap; naming half of them, half the cap. */
+    static int bareScore(int score) {
+        return (int) Math.min(BARE_TERMS_CAP, Math.round(score * BARE_TERMS_SHARE));
     }
 
     /**
