@@ -1,9 +1,8 @@
 package coach.grading;
 
 /**
- * Tells a list of terms from an explanation: an answer is bare when there is hardly one function word ("是", "会",
- * "because", "when") for every two points it makes, or when almost nothing but terms stands in it and fewer function
- * words than points.
+ * Tells a list of terms from an explanation: an answer is bare when no function word ("是", "会", "because", "when")
+ * joins its words into a statement, or a single one does and almost nothing but terms stands in it.
  */
 final class BareTerms {
 
@@ -12,8 +11,8 @@ final class BareTerms {
     private BareTerms() {
     }
 
-    /** {@code terms[i]} is true where token i belongs to a matched concept; {@code made} points were made. */
-    static boolean isBare(Text text, boolean[] terms, long made) {
+    /** {@code terms[i]} is true where token i belongs to a matched concept. */
+    static boolean isBare(Text text, boolean[] terms) {
         int other = 0;
         int function = 0;
         for (int i = 0; i < text.size; i++) {
@@ -26,6 +25,6 @@ final class BareTerms {
             return false;
         }
         double share = (double) other / text.size;
-        return function * 2 <= made || share < MIN_OTHER_SHARE && function < made;
+        return function == 0 || function == 1 && share < MIN_OTHER_SHARE;
     }
 }

@@ -55,7 +55,7 @@ public final class Grader {
         int total = question.keyPoints().size();
         double coverage = total == 0 ? 0 : (made - CONTRADICTION_PENALTY * contradicted) / total;
         int score = (int) Math.round(Math.max(0, Math.min(1, coverage)) * 100);
-        boolean bare = made > 0 && BareTerms.isBare(text, reading.terms(), made);
+        boolean bare = made > 0 && BareTerms.isBare(text, reading.terms());
         return new Grade(bare ? bareScore(score) : score, points, bare);
     }
 
