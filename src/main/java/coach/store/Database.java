@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,8 +25,21 @@ import org.flywaydb.core.Flyway;
  */
 public final class Database implements AutoCloseable {
 
+    private static final int KEPT_STATEMENTS = 256;
+
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Prepared statements by their SQL, the least recently used closed beyond {@value #KEPT_STATEMENTS}. */
+    private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+            if (size() <= KEPT_STATEMENTS) {
+                return false;
+            }
+            closeQuietly(eldest.getValue());
+            return true;
+        }
+    };
 
     private Database(Connection connection) {
         this.connection = connection;
@@ -107,21 +122,16 @@ public final class Database implements AutoCloseable {
 
     /** Executes one INSERT, UPDATE or DELETE with parameters; returns the number of rows changed. */
     public int update(String sql, Object... args) {
-        return tx(c -> {
-            try (PreparedStatement s = prepare(c, sql, args)) {
-                return s.executeUpdate();
-            }
-        });
+        return tx(c -> bind(sql, args).executeUpdate());
     }
 
     /** Executes an INSERT and returns the generated row id. */
     public long insert(String sql, Object... args) {
         return tx(c -> {
-            try (PreparedStatement s = prepare(c, sql, args)) {
-                s.executeUpdate();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    return keys.next() ? keys.getLong(1) : -1L;
-                }
+            PreparedStatement s = bind(sql, args);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                return keys.next() ? keys.getLong(1) : -1L;
             }
         });
     }
@@ -129,7 +139,7 @@ public final class Database implements AutoCloseable {
     /** Runs a query and maps every row. */
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
         return tx(c -> {
-            try (PreparedStatement s = prepare(c, sql, args); ResultSet rs = s.executeQuery()) {
+            try (ResultSet rs = bind(sql, args).executeQuery()) {
                 List<T> rows = new ArrayList<>();
                 while (rs.next()) {
                     rows.add(mapper.map(rs));
@@ -142,7 +152,7 @@ public final class Database implements AutoCloseable {
     /** Runs a query and maps its first row, if any. */
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... args) {
         return tx(c -> {
-            try (PreparedStatement s = prepare(c, sql, args); ResultSet rs = s.executeQuery()) {
+            try (ResultSet rs = bind(sql, args).executeQuery()) {
                 return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
             }
         });
@@ -153,18 +163,38 @@ public final class Database implements AutoCloseable {
         return one(sql, rs -> rs.getLong(1), args).orElse(0L);
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
-        PreparedStatement s = c.prepareStatement(sql);
+    /**
+     * The statement for {@code sql}, prepared once and kept (SQLite spends longer preparing a statement than running
+     * a small one), with {@code args} bound. Called only under the lock, inside {@link #tx}.
+     */
+    private PreparedStatement bind(String sql, Object... args) throws SQLException {
+        PreparedStatement s = statements.get(sql);
+        if (s == null) {
+            s = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+            statements.put(sql, s);
+        } else {
+            s.clearParameters();
+        }
         for (int i = 0; i < args.length; i++) {
             s.setObject(i + 1, args[i]);
         }
         return s;
     }
 
+    private static void closeQuietly(PreparedStatement statement) {
+        try {
+            statement.close();
+        } catch (SQLException ignored) {
+            // a statement that cannot close is gone with the connection anyway
+        }
+    }
+
     @Override
     public void close() {
         lock.lock();
         try {
+            statements.values().forEach(Database::closeQuietly);
+            statements.clear();
             connection.close();
         } catch (SQLException e) {
             throw new StoreException(e.getMessage(), e);
