@@ -11,7 +11,7 @@ final class BareTerms {
     private BareTerms() {
     }
 
-    /** {@code terms[i]} is true where token i belongs to a matched concept. */
+    /** {@code terms[i]} is true where token i belongs to a matched term (not to a longer wording of a concept). */
     static boolean isBare(Text text, boolean[] terms) {
         int other = 0;
         int function = 0;

@@ -125,7 +125,7 @@ final class Cues {
     static boolean negated(Text text, int from, boolean[] terms) {
         int budget = NEGATION_REACH;
         for (int k = from - 1; k >= 0 && text.phrase[k] == text.phrase[from]; k--) {
-            if (!terms[k] && isNegation(text, k)) {
+            if ((!terms[k] || k == from - 1) && isNegation(text, k)) {
                 return true;
             }
             if (SCOPE_ENDS.contains(text.keys[k])) {

@@ -55,7 +55,7 @@ public final class Grader {
         int total = question.keyPoints().size();
         double coverage = total == 0 ? 0 : (made - CONTRADICTION_PENALTY * contradicted) / total;
         int score = (int) Math.round(Math.max(0, Math.min(1, coverage)) * 100);
-        boolean bare = made > 0 && BareTerms.isBare(text, reading.terms());
+        boolean bare = made > 0 && BareTerms.isBare(text, reading.words());
         return new Grade(bare ? bareScore(score) : score, points, bare);
     }
 
@@ -69,8 +69,11 @@ public final class Grader {
      * negates it (可重复读 inside 不可重复读, 阻塞 inside 非阻塞) is no hit, and a negation word that belongs to a
      * term (非叶子节点, 读未提交) negates nothing after it.
      */
-    private record Reading(Map<Concept, List<Occurrence>> occurrences, boolean[] terms) {
+    private record Reading(Map<Concept, List<Occurrence>> occurrences, boolean[] terms, boolean[] words) {
     }
+
+    /** A hit this long is a wording of its own, not a term: its function words still show an explanation. */
+    static final int PHRASE_ALIAS = 5;
 
     private Reading read(Question question, Text text) {
         Map<Concept, List<Alias.Hit>> hits = new HashMap<>();
@@ -81,6 +84,7 @@ public final class Grader {
         }
         List<Alias.Hit> all = hits.values().stream().flatMap(List::stream).toList();
         boolean[] terms = new boolean[text.size];
+        boolean[] words = new boolean[text.size];
         Map<Concept, List<Occurrence>> occurrences = new HashMap<>();
         hits.forEach((concept, list) -> {
             List<Occurrence> kept = new ArrayList<>();
@@ -90,6 +94,7 @@ public final class Grader {
                             false));
                     for (int t = hit.from(); t <= hit.to(); t++) {
                         terms[t] = true;
+                        words[t] |= hit.to() - hit.from() + 1 < PHRASE_ALIAS;
                     }
                 }
             }
@@ -97,7 +102,7 @@ public final class Grader {
         });
         occurrences.replaceAll((concept, list) -> list.stream().map(o -> new Occurrence(o.from(), o.to(), o.clause(),
                 o.phrase(), Cues.negated(text, o.from(), terms))).toList());
-        return new Reading(occurrences, terms);
+        return new Reading(occurrences, terms, words);
     }
 
     private List<Alias.Hit> hitsOf(Concept concept, Text text) {

@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * <p>Full-width and half-width forms fold together (NFKC) and spacing never matters, so "ER 图" and "ER图" read alike.
  * A clause ends at sentence punctuation, a semicolon, a line break, or before a contrastive word (但, 但是, but,
- * however); a phrase also ends at a comma, an enumeration comma or a colon.
+ * however); a phrase also ends at a comma, an enumeration comma, a colon, a dash, and before 而 ("A 支持 X 而 B 不支持").
  */
 final class Text {
 
@@ -222,6 +222,8 @@ final class Text {
                 String key = hanKey(cp);
                 if (key.equals("但") && !previousIs("不")) {
                     newClause(from);
+                } else if (key.equals("而")) {
+                    newPhrase();
                 }
                 add(key, true, from, to);
             } else if (isClauseEnd(cp, to)) {
