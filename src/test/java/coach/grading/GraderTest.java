@@ -175,6 +175,26 @@ class GraderTest {
         }
 
         @Test
+        void aComparisonWithErSplitsItsPhrases() {
+            Question engines = question("InnoDB 和 MyISAM 的区别？",
+                    point("InnoDB 支持事务", Claim.of("innodb", "支持事务|transaction"),
+                            new Contradiction(Claim.of("myisam", "支持事务"), "MyISAM 不支持事务")),
+                    point("行锁", Claim.of("行锁|row lock")));
+            Grade g = grader.grade(engines, "InnoDB 支持事务而 MyISAM 不支持，InnoDB 还有行锁。");
+            assertEquals(100, g.score());
+        }
+
+        @Test
+        void aNegationRightBeforeAConceptNegatesItEvenInsideAnotherTerm() {
+            Question like = question("LIKE 什么时候用不上索引？",
+                    point("前缀通配用不上索引", Claim.of("百分号开头|前导通配|leading wildcard", "不能用|用不上|cannot use"),
+                            new Contradiction(Claim.of("百分号开头|前导通配", "能用索引|走索引"), "以 % 开头的 LIKE 用不上 B+ 树索引")),
+                    point("后缀通配可用", Claim.of("百分号结尾|后缀通配", "能用|走索引")));
+            Grade g = grader.grade(like, "LIKE 以百分号开头不能用索引。");
+            assertEquals(Verdict.MADE, verdict(g, 0));
+        }
+
+        @Test
         void aNegatedTermIsItsOwnWordNotANegation() {
             Question isolation = question("MySQL 的隔离级别？",
                     point("RR 默认", Claim.of("可重复读|repeatable read", "默认|default")),
