@@ -26,6 +26,8 @@ public final class Grader {
     public static final int BARE_TERMS_CAP = 30;
     /** A list of terms earns this share of what the same points would earn explained, up to the cap. */
     static final double BARE_TERMS_SHARE = 0.3;
+    /** An answer that states a wrong claim scores at most this, however much else it gets right. */
+    public static final int CONTRADICTED_CAP = 50;
     /** What a contradicted point costs beyond the point itself, in points. */
     static final double CONTRADICTION_PENALTY = 1.0;
     private static final int QUOTE_LENGTH = 60;
@@ -55,6 +57,9 @@ public final class Grader {
         int total = question.keyPoints().size();
         double coverage = total == 0 ? 0 : (made - CONTRADICTION_PENALTY * contradicted) / total;
         int score = (int) Math.round(Math.max(0, Math.min(1, coverage)) * 100);
+        if (contradicted > 0) {
+            score = Math.min(score, CONTRADICTED_CAP);
+        }
         boolean bare = made > 0 && BareTerms.isBare(text, reading.words());
         return new Grade(bare ? bareScore(score) : score, points, bare);
     }

@@ -150,6 +150,21 @@ class GraderTest {
         }
 
         @Test
+        void oneWrongClaimKeepsAnOtherwiseGoodAnswerAtFifty() {
+            Question q = question("Redis 为什么快？",
+                    point("单线程", Claim.of("单线程|single thread"), new Contradiction(Claim.of("多线程", "执行命令"), "命令由单线程执行")),
+                    point("内存", Claim.of("内存|memory")), point("IO 多路复用", Claim.of("多路复用|epoll")),
+                    point("高效数据结构", Claim.of("数据结构|跳表|listpack")), point("无锁", Claim.of("不用加锁|无锁|lock-free")),
+                    point("纯 C", Claim.of("c 语言|written in c")), point("协议简单", Claim.of("resp|协议简单")),
+                    point("pipeline", Claim.of("pipeline|管道")), point("io 线程", Claim.of("io 线程|io threads")),
+                    point("过期", Claim.of("惰性|lazy")));
+            Grade g = grader.grade(q, "数据在内存，用 epoll 多路复用，数据结构高效如跳表，不用加锁，用 C 语言写的，RESP 协议简单，"
+                    + "支持 pipeline，有 IO 线程，过期是惰性删除。但它是多线程执行命令的。");
+            assertEquals(Verdict.CONTRADICTED, verdict(g, 0));
+            assertEquals(Grader.CONTRADICTED_CAP, g.score(), "9 of 10 made, less 2 for the wrong one: 70, capped");
+        }
+
+        @Test
         void aNegationInFrontOfAConceptContradictsIt() {
             Grade zh = grader.grade(redis, "Redis 其实并不是单线程的，数据都在内存里");
             assertEquals(Verdict.CONTRADICTED, verdict(zh, 0));
