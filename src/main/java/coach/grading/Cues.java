@@ -129,7 +129,7 @@ final class Cues {
                 return true;
             }
             if (SCOPE_ENDS.contains(text.keys[k])) {
-                return false;
+                return k > 0 && text.phrase[k - 1] == text.phrase[from] && isNegation(text, k - 1);
             }
             budget -= text.han[k] ? 1 : 2;
             if (budget < 0) {

@@ -82,7 +82,23 @@ public final class RubricAudit {
                 new Figures(questions, points, madeByQuestion, pairs, quizzes, longestRight));
     }
 
+    /** Aliases made of symbols alone ("==", "&&", "%"): folded, nothing is left of them, so they never match. */
+    private static void checkAliases(List<Problem> problems, String file, Question q) {
+        q.keyPoints().stream()
+                .flatMap(p -> java.util.stream.Stream.concat(p.claims().stream(),
+                        p.contradictions().stream().map(Question.Contradiction::claim)))
+                .flatMap(c -> c.concepts().stream()).flatMap(c -> c.aliases().stream()).distinct()
+                .filter(RubricAudit::foldsToNothing)
+                .forEach(alias -> problems.add(new Problem(file, q.id(), "alias '" + alias
+                        + "' is made of symbols alone, which the grader drops, so it never matches; spell it in words")));
+    }
+
+    static boolean foldsToNothing(String alias) {
+        return Text.of(alias).size == 0;
+    }
+
     private void check(List<Problem> problems, String file, Question q) {
+        checkAliases(problems, file, q);
         Grade reference = grader.grade(q, q.answer());
         if (reference.score() < MIN_REFERENCE) {
             problems.add(new Problem(file, q.id(), "its reference answer scores " + reference.score() + " (needs "

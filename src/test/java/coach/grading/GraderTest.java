@@ -251,6 +251,12 @@ class GraderTest {
         }
 
         @Test
+        void noLongerNegates() {
+            Grade g = grader.grade(redis, "HTTP/2 之后不再需要单线程那样的技巧，数据在内存。");
+            assertEquals(Verdict.CONTRADICTED, verdict(g, 0));
+        }
+
+        @Test
         void aNegationInAnotherPhraseLeavesTheConceptAlone() {
             Grade g = grader.grade(redis, "不用加锁，因为命令由单线程执行；数据在内存");
             assertEquals(100, g.score());
