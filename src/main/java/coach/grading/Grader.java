@@ -105,8 +105,10 @@ public final class Grader {
             }
             occurrences.put(concept, kept);
         });
+        List<Alias.Hit> kept = occurrences.values().stream().flatMap(List::stream)
+                .map(o -> new Alias.Hit(o.from(), o.to())).toList();
         occurrences.replaceAll((concept, list) -> list.stream().map(o -> new Occurrence(o.from(), o.to(), o.clause(),
-                o.phrase(), Cues.negated(text, o.from(), terms))).toList());
+                o.phrase(), Cues.negated(text, o.from(), terms) || negatedByOverlap(o, kept, text))).toList());
         return new Reading(occurrences, terms, words);
     }
 
@@ -138,6 +140,16 @@ public final class Grader {
             word.append(text.keys[t]);
         }
         return lexicon.isWord(word.toString());
+    }
+
+    /** A longer term that runs into this one with a negation before it: "通配符" inside "不能用通配符". */
+    private static boolean negatedByOverlap(Occurrence o, List<Alias.Hit> all, Text text) {
+        for (Alias.Hit other : all) {
+            if (other.from() < o.from() && other.to() >= o.from() && negationBetween(text, other.from(), o.from())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean negationBetween(Text text, int from, int to) {

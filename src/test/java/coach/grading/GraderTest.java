@@ -251,6 +251,16 @@ class GraderTest {
         }
 
         @Test
+        void aNegationInAnOverlappingTermNegatesTheConceptItRunsInto() {
+            Question cors = question("带 Cookie 的跨域请求怎么配置 CORS？",
+                    point("不能用通配符", Claim.of("不能用通配|不能用 *|cannot use a wildcard", "cookie|凭证|credentials"),
+                            new Contradiction(Claim.of("通配符|wildcard", "可以|允许|allowed"), "带凭证时不能用 *")),
+                    point("要写具体源", Claim.of("具体|明确|exact", "origin|源")));
+            Grade g = grader.grade(cors, "带 cookie 时 Allow-Origin 不能用通配符，允许的源要写具体的 origin。");
+            assertEquals(100, g.score());
+        }
+
+        @Test
         void noLongerNegates() {
             Grade g = grader.grade(redis, "HTTP/2 之后不再需要单线程那样的技巧，数据在内存。");
             assertEquals(Verdict.CONTRADICTED, verdict(g, 0));
