@@ -12,8 +12,11 @@ import java.util.Set;
  */
 final class Alias {
 
-    /** Where an alias occurs: first and last token, inclusive. */
-    record Hit(int from, int to) {
+    /** Where an alias occurs: first and last token, inclusive; sound-alike when a homophone stood in. */
+    record Hit(int from, int to, boolean soundAlike) {
+        Hit(int from, int to) {
+            this(from, to, false);
+        }
     }
 
     private final String[] keys;
@@ -51,9 +54,9 @@ final class Alias {
     List<Hit> find(Text text) {
         List<Hit> hits = new ArrayList<>();
         for (int p : candidates(text)) {
-            int to = matchAt(text, p);
-            if (to >= 0 && !startsAt(hits, p)) {
-                hits.add(new Hit(p, to));
+            Hit hit = matchAt(text, p);
+            if (hit != null && !startsAt(hits, p)) {
+                hits.add(hit);
             }
         }
         return hits;
@@ -87,7 +90,7 @@ final class Alias {
 
     boolean occursIn(Text text) {
         for (int p : candidates(text)) {
-            if (matchAt(text, p) >= 0) {
+            if (matchAt(text, p) != null) {
                 return true;
             }
         }
@@ -108,11 +111,11 @@ final class Alias {
     }
 
     /**
-     * The last token of a match starting at {@code p}, or -1. Between two words of the alias, up to
+     * The match starting at {@code p}, or null. Between two words of the alias, up to
      * {@value #MAX_GAP} function words of the answer may stand ("used for the longest" for "used longest",
      * "双向的链表" for "双向链表").
      */
-    private int matchAt(Text text, int p) {
+    private Hit matchAt(Text text, int p) {
         int q = p;
         int homophones = 0;
         for (int j = 0; j < keys.length; j++) {
@@ -120,7 +123,7 @@ final class Alias {
                 q = skipFunctionWords(text, q, j);
             }
             if (q >= text.size || text.clause[q] != text.clause[p]) {
-                return -1;
+                return null;
             }
             if (text.keys[q].equals(keys[j])) {
                 q++;
@@ -132,9 +135,9 @@ final class Alias {
                     && text.clause[q + 1] == text.clause[p] && keys[j].equals(text.keys[q] + text.keys[q + 1])) {
                 q += 2;
             } else {
-                return -1;
+                return null;
             }
         }
-        return q - 1;
+        return new Hit(p, q - 1, homophones > 0);
     }
 }

@@ -139,6 +139,30 @@ final class Cues {
         return false;
     }
 
+    /** Whether a negation stands close before token {@code from}: at most three words or characters between. */
+    static boolean closelyNegated(Text text, int from) {
+        for (int k = from - 1; k >= Math.max(0, from - 4) && text.phrase[k] == text.phrase[from]; k--) {
+            if (isNegation(text, k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> CONSEQUENCES = Stream.concat(Stream.of("会", "就", "则", "才", "要", "得"),
+            stems("will", "would", "then", "otherwise", "get", "gets", "become").stream())
+            .collect(Collectors.toUnmodifiableSet());
+
+    /** Whether the rest of the phrase after token {@code to} says what follows from it ("…会动态映射", "…will fail"). */
+    static boolean conditionalAfter(Text text, int to) {
+        for (int k = to + 1; k < text.size && text.phrase[k] == text.phrase[to]; k++) {
+            if (CONSEQUENCES.contains(text.keys[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether clause {@code c} talks about a misconception ("很多人以为…", "a common myth is…"). */
     static boolean refutes(Text text, int c) {
         StringBuilder han = new StringBuilder();

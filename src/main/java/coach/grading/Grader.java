@@ -94,7 +94,7 @@ public final class Grader {
         hits.forEach((concept, list) -> {
             List<Occurrence> kept = new ArrayList<>();
             for (Alias.Hit hit : list) {
-                if (!insideNegatedTerm(hit, all, text)) {
+                if (!partOfAnotherTerm(hit, all, text)) {
                     kept.add(new Occurrence(hit.from(), hit.to(), text.clause[hit.from()], text.phrase[hit.from()],
                             false));
                     for (int t = hit.from(); t <= hit.to(); t++) {
@@ -121,11 +121,15 @@ public final class Grader {
     }
 
     /**
-     * Whether the hit is part of a longer term that negates it: a longer hit covers it with a negation in front of it
+     * Whether the hit is part of another term rather than a word of its own: a sound-alike inside a longer term spelled
+     * exactly, or a hit inside a longer term that negates it: a longer hit covers it with a negation in front of it
      * (可重复读 inside an alias 不可重复读, 尾递归 inside 不做尾递归), or a negation just before it makes a word the
      * lexicon knows (非阻塞).
      */
-    private boolean insideNegatedTerm(Alias.Hit hit, List<Alias.Hit> all, Text text) {
+    private boolean partOfAnotherTerm(Alias.Hit hit, List<Alias.Hit> all, Text text) {
+        if (hit.soundAlike() && insideExactTerm(hit, all)) {
+            return true;
+        }
         for (Alias.Hit other : all) {
             if (other.from() < hit.from() && other.to() >= hit.to() && negationBetween(text, other.from(), hit.from())) {
                 return true;
@@ -140,6 +144,17 @@ public final class Grader {
             word.append(text.keys[t]);
         }
         return lexicon.isWord(word.toString());
+    }
+
+    /** A sound-alike hit that is part of a longer term spelled exactly: 式锁 in 分布式锁 is no typo of 死锁. */
+    private static boolean insideExactTerm(Alias.Hit hit, List<Alias.Hit> all) {
+        for (Alias.Hit other : all) {
+            boolean longer = other.to() - other.from() > hit.to() - hit.from();
+            if (!other.soundAlike() && longer && other.from() <= hit.to() && other.to() >= hit.from()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A longer term that runs into this one with a negation before it: "通配符" inside "不能用通配符". */
@@ -261,7 +276,10 @@ public final class Grader {
             return true;
         }
 
-        /** A phrase where every concept occurs but one of them only negated: "Redis 不是单线程的". */
+        /**
+         * A phrase where every concept occurs but one of them only negated, right after its negation, and not as the
+         * condition of something that follows: "Redis 不是单线程的" denies, "不定义 mapping 会动态映射" does not.
+         */
         Optional<String> denied(Text text) {
             if (perConcept.isEmpty() || perConcept.stream().anyMatch(List::isEmpty)) {
                 return Optional.empty();
@@ -273,7 +291,8 @@ public final class Grader {
                 boolean someOnlyNegated = perConcept.stream().anyMatch(os ->
                         os.stream().anyMatch(o -> o.phrase() == phrase)
                                 && os.stream().filter(o -> o.phrase() == phrase).allMatch(Occurrence::negated));
-                if (everyConcept && someOnlyNegated && !allIn(negation.clause(), false)) {
+                if (everyConcept && someOnlyNegated && !allIn(negation.clause(), false)
+                        && Cues.closelyNegated(text, negation.from()) && !Cues.conditionalAfter(text, negation.to())) {
                     return Optional.of(quote(text, negation.clause()));
                 }
             }

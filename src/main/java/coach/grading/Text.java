@@ -228,16 +228,19 @@ final class Text {
                 add(key, true, from, to);
             } else if (isClauseEnd(cp, to)) {
                 newClause(to);
-            } else if (isPhraseEnd(cp) || cp == '-' && isSpacedDash(from, to)) {
+            } else if (isPhraseEnd(cp) || "-:=()>".indexOf(cp) >= 0 && isSpacedDash(from, to)) {
                 newPhrase();
             }
         }
 
-        /** A hyphen between spaces or doubled is a dash between phrases; inside a word (allkeys-lru) it is not. */
+        /**
+         * A hyphen, colon, equals sign, bracket or arrow with a space on one side separates phrases ("A - B",
+         * "注意: 这里", "(见下)"); inside a token (allkeys-lru, w:0, acks=all, o(1)) it does not.
+         */
         private boolean isSpacedDash(int from, int to) {
             boolean spaceBefore = from == 0 || Character.isWhitespace(text.charAt(from - 1)) || text.charAt(from - 1) == '-';
             boolean spaceAfter = to >= text.length() || Character.isWhitespace(text.charAt(to)) || text.charAt(to) == '-';
-            return spaceBefore && spaceAfter;
+            return text.charAt(from) == '-' ? spaceBefore && spaceAfter : spaceBefore || spaceAfter;
         }
 
         /** "doesn't", "isn't", "can't": the word before loses its n and a "not" follows. */
@@ -299,7 +302,7 @@ final class Text {
 
         private static boolean isPhraseEnd(int cp) {
             return switch (cp) {
-                case ',', '、', ':', '(', ')', '[', ']', '，', '：', '（', '）', '「', '」', '—', '=', '>' -> true;
+                case ',', '、', '[', ']', '，', '：', '（', '）', '「', '」', '—' -> true;
                 default -> false;
             };
         }

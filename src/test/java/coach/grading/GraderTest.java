@@ -119,6 +119,25 @@ class GraderTest {
         }
 
         @Test
+        void aSoundAlikeInsideALongerExactTermIsNoTypo() {
+            Question lock = question("Redis 分布式锁要注意什么？",
+                    point("设过期防死锁", Claim.of("过期|expire", "死锁|deadlock")),
+                    point("分布式锁用 SET NX", Claim.of("分布式锁|distributed lock", "nx")));
+            Grade g = grader.grade(lock, "分布式锁要设置过期时间，用 SET NX 加锁。");
+            assertEquals(Verdict.MISSED, verdict(g, 0), "式锁 in 分布式锁 is not 死锁");
+            assertEquals(Verdict.MADE, verdict(g, 1));
+        }
+
+        @Test
+        void punctuationInsideATokenKeepsThePhrase() {
+            Question mongo = question("MongoDB 的 write concern？",
+                    point("w:0 不确认", Claim.of("w:0|w 0", "不确认|不等|no acknowledgement")),
+                    point("majority", Claim.of("majority", "多数|大多数")));
+            Grade g = grader.grade(mongo, "w:0 不确认写入，majority 要多数节点确认。");
+            assertEquals(100, g.score());
+        }
+
+        @Test
         void twoTyposInATwoCharacterWordAreTooMany() {
             Question q = question("Python 的 GIL 有什么影响？",
                     point("线程", Claim.of("线程", "字节码")), point("进程", Claim.of("多进程", "cpu")));
