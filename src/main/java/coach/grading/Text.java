@@ -228,14 +228,16 @@ final class Text {
                 add(key, true, from, to);
             } else if (isClauseEnd(cp, to)) {
                 newClause(to);
-            } else if (isPhraseEnd(cp) || "-:=()>".indexOf(cp) >= 0 && isSpacedDash(from, to)) {
+            } else if (isPhraseEnd(cp) || "-:=()>".indexOf(cp) >= 0
+                    && (text.charAt(from) > 0x7f || isSpacedDash(from, to))) {
                 newPhrase();
             }
         }
 
         /**
          * A hyphen, colon, equals sign, bracket or arrow with a space on one side separates phrases ("A - B",
-         * "注意: 这里", "(见下)"); inside a token (allkeys-lru, w:0, acks=all, o(1)) it does not.
+         * "注意: 这里", "(见下)"), and so does its full-width form ("：", "（"); inside a token (allkeys-lru, w:0,
+         * acks=all, o(1)) it does not.
          */
         private boolean isSpacedDash(int from, int to) {
             boolean spaceBefore = from == 0 || Character.isWhitespace(text.charAt(from - 1)) || text.charAt(from - 1) == '-';
