@@ -163,8 +163,14 @@ final class Cues {
         return false;
     }
 
-    /** Whether clause {@code c} talks about a misconception ("很多人以为…", "a common myth is…"). */
+    /**
+     * Whether clause {@code c} talks about a misconception rather than stating it ("很多人以为…", "a common myth
+     * is…"), or asks a question ("分区数能减少吗？").
+     */
     static boolean refutes(Text text, int c) {
+        if (text.asks(c)) {
+            return true;
+        }
         StringBuilder han = new StringBuilder();
         for (int i = 0; i < text.size; i++) {
             if (text.clause[i] != c) {

@@ -119,6 +119,30 @@ final class Text {
         return s.substring(a, b);
     }
 
+    /** Whether clause {@code c} is a question: it ends in 吗, 呢 or a question mark. */
+    boolean asks(int c) {
+        int last = -1;
+        for (int i = 0; i < size; i++) {
+            last = clause[i] == c ? i : last;
+        }
+        if (last < 0) {
+            return false;
+        }
+        if (keys[last].equals("吗") || keys[last].equals("呢")) {
+            return true;
+        }
+        for (int k = end[last]; k < original.length(); k++) {
+            char ch = original.charAt(k);
+            if (ch == '?' || ch == '？') {
+                return true;
+            }
+            if (!Character.isWhitespace(ch) && ch != '"' && ch != '”' && ch != '」' && ch != ')' && ch != '）') {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** The original text from token {@code from} to token {@code to}, inclusive. */
     String span(int from, int to) {
         return original.substring(start[from], end[to]);

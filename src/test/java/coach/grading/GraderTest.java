@@ -298,6 +298,12 @@ class GraderTest {
         }
 
         @Test
+        void aQuestionStatesNothing() {
+            Grade g = grader.grade(persistence, "RDB 是快照，AOF 追加写命令。追问：AOF 也是快照吗？不是。");
+            assertEquals(100, g.score());
+        }
+
+        @Test
         void contradictionsAreShownEvenWhenThePointIsAlsoMade() {
             Grade g = grader.grade(persistence, "AOF 追加写命令。AOF 本质上也是一种快照。");
             assertEquals(Verdict.CONTRADICTED, verdict(g, 1));
