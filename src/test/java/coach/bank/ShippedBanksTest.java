@@ -45,8 +45,8 @@ class ShippedBanksTest {
     }
 
     @Test
-    void answersAreBetween150And900Characters() {
-        assertEquals(List.of(), violations(q -> q.answer().length() < 150 || q.answer().length() > 900
+    void answersAreBetween150And1400Characters() {
+        assertEquals(List.of(), violations(q -> q.answer().length() < 150 || q.answer().length() > 1400
                 ? q.answer().length() + " characters" : null));
     }
 
@@ -110,11 +110,11 @@ class ShippedBanksTest {
     }
 
     @Test
-    void keyPointsMatchInChineseAndEnglish() {
+    void everyKeyPointCanBeMadeInEnglish() {
         assertEquals(List.of(), violations(q -> q.keyPoints().stream()
-                .filter(kp -> aliases(kp).noneMatch(ShippedBanksTest::hasHan)
-                        || aliases(kp).allMatch(ShippedBanksTest::hasHan))
-                .map(kp -> "key point '" + kp.point() + "' lacks a Chinese or an English match")
+                .filter(kp -> kp.claims().stream().noneMatch(c -> c.concepts().stream()
+                        .allMatch(concept -> concept.aliases().stream().anyMatch(a -> !hasHan(a)))))
+                .map(kp -> "key point '" + kp.point() + "' has no claim an English answer can make")
                 .findFirst().orElse(null)));
     }
 
@@ -141,10 +141,6 @@ class ShippedBanksTest {
         }
         assertEquals(List.of(), unmapped);
         assertEquals(130, rows, "every seed item is listed");
-    }
-
-    private static java.util.stream.Stream<String> aliases(Question.KeyPoint kp) {
-        return kp.claims().stream().flatMap(c -> c.concepts().stream()).flatMap(c -> c.aliases().stream());
     }
 
     private static boolean hasHan(String s) {
