@@ -225,45 +225,65 @@ public final class GradingAccuracy {
         return out.toString();
     }
 
-    /** A target the grading issue states, and whether the report meets it. */
-    public record Target(String figure, String measured, String target, boolean met) {
+    /**
+     * A target the grading issue states: the figure, its value, and whether the report meets it. {@code higherIsBetter}
+     * says which way the figure improves.
+     */
+    public record Target(String figure, double value, String measured, String target, boolean met,
+            boolean higherIsBetter) {
     }
 
     public static List<Target> targets(Report r) {
         Figures c = r.core();
         Figures x = r.realistic();
         List<Target> t = new ArrayList<>();
-        t.add(at("core ρ", c.spearman(), ">= 0.85", c.spearman() >= 0.85));
-        t.add(at("core mean absolute error", c.meanAbsoluteError(), "<= 12", c.meanAbsoluteError() <= 12));
-        t.add(share("keyword lists scoring 60+", c.kind("keywords"), "<= 5%", c.kind("keywords").passShare() <= 0.05));
-        t.add(share("wrong answers scoring 60+", c.kind("wrong"), "<= 10%", c.kind("wrong").passShare() <= 0.10));
+        t.add(atLeast("core ρ", c.spearman(), 0.85));
+        t.add(atMost("core mean absolute error", c.meanAbsoluteError(), 12));
+        t.add(shareAtMost("keyword lists scoring 60+", c.kind("keywords"), 0.05));
+        t.add(shareAtMost("wrong answers scoring 60+", c.kind("wrong"), 0.10));
         for (String strong : List.of("strong-zh", "strong-en")) {
             Kind k = c.kind(strong);
-            t.add(at(strong + " mean", k.meanScore(), ">= 85", k.meanScore() >= 85));
-            t.add(share(strong + " scoring 60+", k, ">= 95%", k.passShare() >= 0.95));
+            t.add(atLeast(strong + " mean", k.meanScore(), 85));
+            t.add(shareAtLeast(strong + " scoring 60+", k, 0.95));
         }
-        Kind partial = c.kind("partial");
-        t.add(at("partial mean", partial.meanScore(), "35 to 70", partial.meanScore() >= 35 && partial.meanScore() <= 70));
-        t.add(new Target("ordering holds", String.format(Locale.ROOT, "%.0f%%", 100 * r.orderingShare()), ">= 80%",
-                r.orderingShare() >= 0.80));
-        t.add(at("realistic ρ", x.spearman(), ">= 0.80", x.spearman() >= 0.80));
-        t.add(share("subtle errors scoring 60+", x.kind("subtle-error"), "<= 40%",
-                x.kind("subtle-error").passShare() <= 0.40));
-        t.add(share("other-question answers scoring 60+", x.kind("other-question"), "<= 5%",
-                x.kind("other-question").passShare() <= 0.05));
+        double partial = c.kind("partial").meanScore();
+        t.add(new Target("partial mean", partial, number(partial), "35 to 70", partial >= 35 && partial <= 70, true));
+        t.add(new Target("ordering holds", r.orderingShare(), percent(r.orderingShare()), ">= 80%",
+                r.orderingShare() >= 0.80, true));
+        t.add(atLeast("realistic ρ", x.spearman(), 0.80));
+        t.add(shareAtMost("subtle errors scoring 60+", x.kind("subtle-error"), 0.40));
+        t.add(shareAtMost("other-question answers scoring 60+", x.kind("other-question"), 0.05));
         for (String right : List.of("mixed", "typo", "plain-en")) {
-            Kind k = x.kind(right);
-            t.add(at(right + " mean", k.meanScore(), ">= 80", k.meanScore() >= 80));
+            t.add(atLeast(right + " mean", x.kind(right).meanScore(), 80));
         }
         return t;
     }
 
-    private static Target at(String figure, double value, String target, boolean met) {
-        return new Target(figure, String.format(Locale.ROOT, "%.2f", value), target, met);
+    private static Target atLeast(String figure, double value, double bound) {
+        return new Target(figure, value, number(value), ">= " + number(bound), value >= bound, true);
     }
 
-    private static Target share(String figure, Kind k, String target, boolean met) {
-        return new Target(figure, String.format(Locale.ROOT, "%.0f%% (%d answers)", 100 * k.passShare(), k.count()),
-                target, met);
+    private static Target atMost(String figure, double value, double bound) {
+        return new Target(figure, value, number(value), "<= " + number(bound), value <= bound, false);
+    }
+
+    private static Target shareAtLeast(String figure, Kind k, double bound) {
+        return new Target(figure, k.passShare(), share(k), ">= " + percent(bound), k.passShare() >= bound, true);
+    }
+
+    private static Target shareAtMost(String figure, Kind k, double bound) {
+        return new Target(figure, k.passShare(), share(k), "<= " + percent(bound), k.passShare() <= bound, false);
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
+    }
+
+    private static String share(Kind k) {
+        return percent(k.passShare()) + " (" + k.count() + " answers)";
     }
 }
