@@ -113,14 +113,17 @@ final class Alias {
     /**
      * The match starting at {@code p}, or null. Between two words of the alias, up to
      * {@value #MAX_GAP} function words of the answer may stand ("used for the longest" for "used longest",
-     * "双向的链表" for "双向链表").
+     * "双向的链表" for "双向链表"), but not around a sound-alike: "下线了再删" is no typo of "先删".
      */
     private Hit matchAt(Text text, int p) {
         int q = p;
         int homophones = 0;
+        boolean gaps = false;
         for (int j = 0; j < keys.length; j++) {
             if (j > 0) {
-                q = skipFunctionWords(text, q, j);
+                int next = skipFunctionWords(text, q, j);
+                gaps |= next != q;
+                q = next;
             }
             if (q >= text.size || text.clause[q] != text.clause[p]) {
                 return null;
@@ -138,6 +141,6 @@ final class Alias {
                 return null;
             }
         }
-        return new Hit(p, q - 1, homophones > 0);
+        return homophones > 0 && gaps ? null : new Hit(p, q - 1, homophones > 0);
     }
 }

@@ -14,12 +14,14 @@ import java.util.Set;
  *
  * <p>Full-width and half-width forms fold together (NFKC) and spacing never matters, so "ER 图" and "ER图" read alike.
  * A clause ends at sentence punctuation, a semicolon, a line break, or before a contrastive word (但, 但是, but,
- * however); a phrase also ends at a comma, an enumeration comma, a colon, a dash, and before 而 ("A 支持 X 而 B 不支持").
+ * however); a phrase also ends at a comma, an enumeration comma, a colon, a dash, and before 而 ("A 支持 X 而 B 不支持") or while, rather, instead, unlike and otherwise.
  */
 final class Text {
 
     private static final Set<String> CONTRASTIVE = Set.of(
             "但", "但是", "可是", "然而", "but", "however", "whereas", "although", "though");
+    /** English words that start a phrase of their own, as 而 does: "A is X while B is Y", "X rather than Y". */
+    private static final Set<String> PHRASE_LEADS = Set.of("while", "rather", "instead", "unlike", "otherwise");
 
     final String original;
     final int size;
@@ -284,6 +286,8 @@ final class Text {
             word.setLength(0);
             if (CONTRASTIVE.contains(w)) {
                 newClause(wordStart);
+            } else if (PHRASE_LEADS.contains(w)) {
+                newPhrase();
             }
             add(Stemmer.stem(w), false, wordStart, wordEnd);
         }

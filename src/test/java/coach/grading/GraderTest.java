@@ -129,6 +129,16 @@ class GraderTest {
         }
 
         @Test
+        void aSoundAlikeDoesNotStretchOverFunctionWords() {
+            Question migration = question("怎么做无停机发布？",
+                    point("数据库迁移向后兼容", Claim.of("新旧代码|old and new code", "都能跑|兼容|compatible"),
+                            new Contradiction(Claim.of("先删|drop first", "字段|column"), "先加字段，旧代码下线后再删")));
+            Grade g = grader.grade(migration, "先加字段，等旧代码下线了再删字段，新旧代码都能跑。");
+            assertEquals(Verdict.MADE, verdict(g, 0), "线了再删 is no typo of 先删");
+            assertEquals(Verdict.CONTRADICTED, verdict(grader.grade(migration, "先删字段再发新代码。"), 0));
+        }
+
+        @Test
         void punctuationInsideATokenKeepsThePhrase() {
             Question mongo = question("MongoDB 的 write concern？",
                     point("w:0 不确认", Claim.of("w:0|w 0", "不确认|不等|no acknowledgement")),
@@ -216,6 +226,18 @@ class GraderTest {
                     point("行锁", Claim.of("行锁|row lock")));
             Grade g = grader.grade(engines, "InnoDB 支持事务而 MyISAM 不支持，InnoDB 还有行锁。");
             assertEquals(100, g.score());
+        }
+
+        @Test
+        void whileAndRatherThanSplitEnglishPhrases() {
+            Question threads = question("Redis 和 Memcached 的线程模型？",
+                    point("Memcached 多线程", Claim.of("memcached", "multi-threaded|多线程"),
+                            new Contradiction(Claim.of("redis", "multi-threaded|多线程"), "Redis 执行命令是单线程")),
+                    point("Redis 单线程执行命令", Claim.of("redis", "single thread|单线程")));
+            assertEquals(100, grader.grade(threads,
+                    "Redis runs commands on a single thread while Memcached is multi-threaded.").score());
+            assertEquals(100, grader.grade(threads,
+                    "Memcached is multi-threaded. Redis uses a single thread rather than being multi-threaded.").score());
         }
 
         @Test
