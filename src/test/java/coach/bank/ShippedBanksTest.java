@@ -109,6 +109,41 @@ class ShippedBanksTest {
         assertTrue(longest <= 0.35 * quizzes.size(), longest + " of " + quizzes.size() + " quizzes");
     }
 
+    private static final java.util.regex.Pattern ABSOLUTE = java.util.regex.Pattern.compile(
+            "一定|只能|完全|不会|(?<![A-Za-z])(?:always|never|only|must)(?![A-Za-z])",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** A player who avoids options with absolute words gains nothing: distractors carry them no more often than right options. */
+    @Test
+    void absoluteWordsAreNoTell() {
+        int distractors = 0;
+        int absoluteDistractors = 0;
+        int rights = 0;
+        int absoluteRights = 0;
+        for (Bank bank : library.banks()) {
+            for (Question q : bank.questions()) {
+                Question.Quiz quiz = q.quiz();
+                if (quiz == null) {
+                    continue;
+                }
+                for (int i = 0; i < quiz.options().size(); i++) {
+                    boolean absolute = ABSOLUTE.matcher(quiz.options().get(i)).find();
+                    if (i == quiz.correct()) {
+                        rights++;
+                        absoluteRights += absolute ? 1 : 0;
+                    } else {
+                        distractors++;
+                        absoluteDistractors += absolute ? 1 : 0;
+                    }
+                }
+            }
+        }
+        double distractorShare = (double) absoluteDistractors / distractors;
+        double rightShare = (double) absoluteRights / rights;
+        assertTrue(distractorShare <= rightShare + 0.02, absoluteDistractors + " of " + distractors
+                + " distractors vs " + absoluteRights + " of " + rights + " right options have an absolute word");
+    }
+
     @Test
     void everyKeyPointCanBeMadeInEnglish() {
         assertEquals(List.of(), violations(q -> q.keyPoints().stream()
