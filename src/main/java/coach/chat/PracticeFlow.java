@@ -231,7 +231,8 @@ public final class PracticeFlow {
     }
 
     private String feedback(Turn turn, Question q, Grade grade) {
-        StringBuilder out = new StringBuilder(turn.t("answer.score", grade.score()));
+        StringBuilder out = new StringBuilder(turn.t("answer.score", grade.score(), grade.with(Verdict.MADE).size(),
+                grade.points().size()));
         if (grade.bareTerms()) {
             out.append('\n').append(turn.t("answer.bare"));
         }

@@ -149,7 +149,9 @@ public final class GradeCommand implements Callable<Integer> {
     }
 
     static String toText(String qid, Grade grade) {
-        StringBuilder out = new StringBuilder(qid).append(": key-point coverage ").append(grade.score()).append("/100");
+        StringBuilder out = new StringBuilder(qid).append(": key-point coverage ").append(grade.score()).append("/100 (")
+                .append(grade.with(Grade.Verdict.MADE).size()).append(" of ").append(grade.points().size())
+                .append(" points made)");
         if (grade.bareTerms()) {
             out.append(" (capped at ").append(Grader.BARE_TERMS_CAP).append(": mostly bare terms)");
         }

@@ -28,6 +28,12 @@ public final class Grader {
     static final double BARE_TERMS_SHARE = 0.3;
     /** An answer that states a wrong claim scores at most this, however much else it gets right. */
     public static final int CONTRADICTED_CAP = 50;
+    /**
+     * How credit grows with the share of points made: an interviewer passes an answer that makes most points, so
+     * 5 of 6 scores 86 and 1 of 2 scores 57. Of the exponents from 0.7 to 1, 0.75 to 0.8 give the lowest mean error
+     * against the labelled set (10.3 to 10.4 points, against 10.9 for the plain share).
+     */
+    static final double CREDIT_CURVE = 0.8;
     /** What a contradicted point costs beyond the point itself, in points. */
     static final double CONTRADICTION_PENALTY = 1.0;
     private static final int QUOTE_LENGTH = 60;
@@ -56,7 +62,7 @@ public final class Grader {
         long contradicted = points.stream().filter(p -> p.verdict() == Verdict.CONTRADICTED).count();
         int total = question.keyPoints().size();
         double coverage = total == 0 ? 0 : (made - CONTRADICTION_PENALTY * contradicted) / total;
-        int score = (int) Math.round(Math.max(0, Math.min(1, coverage)) * 100);
+        int score = (int) Math.round(Math.pow(Math.max(0, Math.min(1, coverage)), CREDIT_CURVE) * 100);
         if (contradicted > 0) {
             score = Math.min(score, CONTRADICTED_CAP);
         }

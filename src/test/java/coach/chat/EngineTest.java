@@ -102,7 +102,7 @@ class EngineTest {
     void answerIsScoredWithCoveredAndMissedPointsThenTheReference() {
         say("/start");
         String feedback = answerGil("GIL 就是全局解释器锁，它让同一时刻只有一个线程在执行字节码");
-        assertTrue(feedback.contains("Key-point coverage: 33/100"), feedback);
+        assertTrue(feedback.contains("Key-point coverage: 42/100</b> (1 of 3 points made)"), feedback);
         assertTrue(feedback.contains("Key points you made:\n• 全局解释器锁 — <i>“"), feedback);
         assertTrue(feedback.contains("Key points you missed:\n• CPU 密集用多进程\n• I/O 密集多线程有效"), feedback);
         assertTrue(feedback.contains("&lt;b&gt; 不是标签 &amp; 也要转义"), "bank text is escaped: " + feedback);

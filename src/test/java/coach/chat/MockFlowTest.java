@@ -31,10 +31,10 @@ class MockFlowTest {
     }
 
     private static final List<Known> KNOWN = List.of(
-            new Known("什么是 GIL？它对多线程有什么影响？", "GIL 让同一时刻只有一个线程在执行字节码", 33),
+            new Known("什么是 GIL？它对多线程有什么影响？", "GIL 让同一时刻只有一个线程在执行字节码", 42),
             new Known("__new__ 和 __init__ 有什么区别？", "__new__ 负责创建并返回实例，__init__ 再对它做初始化", 100),
-            new Known("Redis 如何实现持久化？RDB 和 AOF 有什么区别？", "RDB 是把内存定期存成快照", 33),
-            new Known("Redis 内存满了会怎样？说说淘汰策略。", "到了 maxmemory 就会按 LRU 把旧的键淘汰掉", 67));
+            new Known("Redis 如何实现持久化？RDB 和 AOF 有什么区别？", "RDB 是把内存定期存成快照", 42),
+            new Known("Redis 内存满了会怎样？说说淘汰策略。", "到了 maxmemory 就会按 LRU 把旧的键淘汰掉", 72));
 
     @TempDir
     Path dir;

@@ -72,7 +72,7 @@ class GradeCommandTest {
         assertEquals(0, run("RDB 是把内存定期存成快照", "redis-persistence", "--json"));
         JsonNode node = JSON.readTree(out.toString());
         assertEquals("redis-persistence", node.path("qid").asText());
-        assertEquals(33, node.path("score").asInt());
+        assertEquals(42, node.path("score").asInt());
         assertEquals("made", node.path("points").get(0).path("verdict").asText());
         assertEquals("RDB 是把内存定期存成快照", node.path("points").get(0).path("evidence").asText());
         assertEquals("missed", node.path("points").get(1).path("verdict").asText());

@@ -342,11 +342,11 @@ class GraderTest {
         void aListOfTermsIsCappedAndFlagged() {
             Grade g = grader.grade(lb, "轮询 加权轮询 随机 加权随机 ip_hash 最少连接数 一致性哈希");
             assertTrue(g.bareTerms());
-            assertEquals(23, g.score(), "three of four points named: 30% of 75");
+            assertEquals(24, g.score(), "three of four points named: 30% of 79");
             assertTrue(grader.grade(lb, "轮询 权重 ip_hash 最少连接").score() <= Grader.BARE_TERMS_CAP);
             Grade half = grader.grade(lb, "轮询、ip_hash");
             assertTrue(half.bareTerms());
-            assertEquals(15, half.score(), "half the points named earns half the cap");
+            assertEquals(17, half.score(), "half the points named: 30% of 57");
         }
 
         @Test
