@@ -42,6 +42,8 @@ class TextsTest {
         assertEquals("(missed twice in your mock interviews)", texts.get(Texts.EN, "mock.card.missed.times", 2));
         assertEquals("📝 1 answer on 1 of 7 days · average score 70", texts.get(Texts.EN, "weekly.answers", 1, 1, 70));
         assertEquals("✅ Right! +1 point", texts.get(Texts.EN, "battle.right", 1));
+        assertEquals("<b>Key-point coverage: 100/100</b> (1 of 1 point made)", texts.get(Texts.EN, "answer.score", 100, 1, 1));
+        assertEquals("<b>Key-point coverage: 57/100</b> (1 of 2 points made)", texts.get(Texts.EN, "answer.score", 57, 1, 2));
         assertEquals("🔥 当前连续：1 天 · 最长：1 天", texts.get(Texts.ZH, "stats.streak", 1, 1));
     }
 

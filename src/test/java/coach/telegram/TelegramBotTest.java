@@ -88,7 +88,7 @@ class TelegramBotTest {
         api.push(api.text(ANN, gil ? "GIL 是全局解释器锁，同一时刻只有一个线程能执行字节码。CPU 密集时用多进程。"
                 : "__new__ 负责创建并返回实例"));
         Call feedback = api.await("sendMessage", c -> c.text().contains("/100"));
-        assertTrue(feedback.text().contains(gil ? "67/100" : "50/100"), feedback.text());
+        assertTrue(feedback.text().contains(gil ? "72/100" : "57/100"), feedback.text());
         assertTrue(feedback.text().contains("Reference answer"), feedback.text());
         assertTrue(feedback.text().contains("href=\"https://docs.python.org/3/"), feedback.text());
         assertEquals("HTML", feedback.body().path("parse_mode").asText());
