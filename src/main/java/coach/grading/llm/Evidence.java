@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Checks a model's quote against the answer before its verdict counts. A quote supports a verdict when it is short,
  * stays within one sentence, and is found in the answer once both are normalised (width and case folded, spaces and
- * punctuation dropped; "…" may join pieces quoted in order). A quote makes a key point only when it also shares a word
- * with that point or its concepts, other than the words of the question itself.
+ * punctuation dropped; "…" may join pieces quoted in order). A quote makes a key point only when it is also about
+ * that point and more than a list of its terms.
  */
 final class Evidence {
 
@@ -54,20 +54,37 @@ final class Evidence {
         return any && total <= MAX_LETTERS;
     }
 
-    /** Whether the quote shares a word with the key point or its concepts that the question does not contain. */
-    static boolean relevant(String quote, KeyPoint point, String question) {
+    /**
+     * Whether the quote can make the key point: it shares a word with the point or its concepts that the question does
+     * not contain, and says something beyond them (a list of the point's terms and the question's words is no
+     * statement).
+     */
+    static boolean makes(String quote, KeyPoint point, String question) {
         String said = fold(quote);
-        Set<String> saidWords = words(said);
         String asked = fold(question);
         Set<String> askedWords = words(asked);
-        for (String token : vocabulary(point)) {
-            boolean latin = token.codePoints().noneMatch(Evidence::isHan);
-            if (latin ? !askedWords.contains(token) && saidWords.stream().anyMatch(w -> sameWord(w, token))
-                    : !asked.contains(token) && said.contains(token)) {
-                return true;
-            }
+        Set<String> vocabulary = vocabulary(point);
+        boolean about = false;
+        for (String token : vocabulary) {
+            about |= isLatin(token) ? !askedWords.contains(token) && words(said).stream().anyMatch(w -> sameWord(w, token))
+                    : !asked.contains(token) && said.contains(token);
         }
-        return false;
+        boolean beyond = false;
+        for (String token : tokens(said)) {
+            beyond |= isLatin(token) ? !askedWords.contains(token) && vocabulary.stream().noneMatch(v -> sameWord(v, token))
+                    : !asked.contains(token) && !vocabulary.contains(token);
+        }
+        return about && beyond;
+    }
+
+    private static boolean isLatin(String token) {
+        return token.codePoints().noneMatch(Evidence::isHan);
+    }
+
+    private static Set<String> tokens(String folded) {
+        Set<String> tokens = new HashSet<>(words(folded));
+        tokens.addAll(hanTokens(folded));
+        return tokens;
     }
 
     /** Han bigrams (a lone Han character stands for itself) and Latin words of the point and its concepts. */
@@ -75,11 +92,7 @@ final class Evidence {
         List<String> texts = new ArrayList<>(List.of(point.point()));
         point.claims().forEach(c -> c.concepts().forEach(k -> texts.addAll(k.aliases())));
         Set<String> tokens = new HashSet<>();
-        for (String text : texts) {
-            String folded = fold(text);
-            tokens.addAll(words(folded));
-            tokens.addAll(hanTokens(folded));
-        }
+        texts.forEach(text -> tokens.addAll(tokens(fold(text))));
         return tokens;
     }
 

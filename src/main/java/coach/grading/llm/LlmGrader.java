@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Grades an answer with a language model, on the caller's thread. The model decides verdicts, never the score: the
  * score is {@link Grader#scored} over the verdicts. A made or contradicted verdict counts only with a quote found in
- * the answer (and, for made, a quote about that point); otherwise the offline grader's verdict for that point stands.
+ * the answer; a made one also needs a quote about that point, more than a list of its terms, and used for no other
+ * point. Otherwise the offline grader's verdict for that point stands.
  * A model that marks the control point made is not trusted for that answer. A failed request is retried once (after
  * the server's {@code Retry-After}, when it is no longer than the timeout); then the offline grader scores it.
  */
@@ -122,21 +123,20 @@ public final class LlmGrader {
             LOG.info("The model marked the control point of {} made; graded offline", question.id());
             return Graded.offline(fallback, Reason.UNTRUSTED, "");
         }
-        List<PointGrade> points = new ArrayList<>();
-        List<String> feedback = new ArrayList<>();
-        int fromOffline = 0;
+        List<ModelVerdict> used = new ArrayList<>();
         for (int i = 0; i < question.keyPoints().size(); i++) {
             ModelVerdict v = verdicts.get(rubric.idOf(i));
-            PointGrade offlinePoint = fallback.points().get(i);
-            if (supported(v, offlinePoint.point(), question, answer)) {
-                points.add(pointGrade(v, offlinePoint));
-                feedback.add(v.feedback());
-            } else {
-                points.add(offlinePoint);
-                feedback.add("");
-                fromOffline++;
-            }
+            used.add(supported(v, question.keyPoints().get(i), question, answer) ? v : null);
         }
+        dropSharedQuotes(used);
+        List<PointGrade> points = new ArrayList<>();
+        List<String> feedback = new ArrayList<>();
+        for (int i = 0; i < used.size(); i++) {
+            ModelVerdict v = used.get(i);
+            points.add(v == null ? fallback.points().get(i) : pointGrade(v, fallback.points().get(i)));
+            feedback.add(v == null ? "" : v.feedback());
+        }
+        int fromOffline = (int) used.stream().filter(Objects::isNull).count();
         return new Graded(Grader.scored(points, fallback.bareTerms()), Scorer.MODEL, Reason.NONE, settings.model(),
                 feedback, fromOffline, false);
     }
@@ -145,8 +145,23 @@ public final class LlmGrader {
         return switch (v.verdict()) {
             case MISSED -> true;
             case CONTRADICTED -> Evidence.foundIn(v.evidence(), answer);
-            case MADE -> Evidence.foundIn(v.evidence(), answer) && Evidence.relevant(v.evidence(), point, question.question());
+            case MADE -> Evidence.foundIn(v.evidence(), answer) && Evidence.makes(v.evidence(), point, question.question());
         };
+    }
+
+    /** One quote makes one point: points made by the same words (or words inside each other) keep no model verdict. */
+    private static void dropSharedQuotes(List<ModelVerdict> used) {
+        List<String> quotes = used.stream()
+                .map(v -> v != null && v.verdict() == Verdict.MADE ? Evidence.letters(v.evidence()) : null).toList();
+        for (int i = 0; i < quotes.size(); i++) {
+            for (int j = 0; j < quotes.size(); j++) {
+                String a = quotes.get(i);
+                String b = quotes.get(j);
+                if (i != j && a != null && b != null && (a.contains(b) || b.contains(a))) {
+                    used.set(i, null);
+                }
+            }
+        }
     }
 
     private static PointGrade pointGrade(ModelVerdict v, PointGrade offlinePoint) {
