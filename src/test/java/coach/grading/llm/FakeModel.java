@@ -27,12 +27,12 @@ import java.util.function.Function;
  * An OpenAI-compatible chat-completions server on 127.0.0.1 for the tests: it records every request and answers each
  * with the next scripted behaviour (the last one repeats). A behaviour sees the request's rubric and answer.
  */
-final class FakeModel implements AutoCloseable {
+public final class FakeModel implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request as the server received it. */
-    record Request(JsonNode body, String authorization) {
+    public record Request(JsonNode body, String authorization) {
 
         /** The JSON document of the user message: question, reference answer, key points, answer. */
         JsonNode document() {
@@ -56,7 +56,7 @@ final class FakeModel implements AutoCloseable {
     }
 
     /** What the server sends back. */
-    record Reply(int status, Map<String, String> headers, String body) {
+    public record Reply(int status, Map<String, String> headers, String body) {
     }
 
     private final HttpServer server;
@@ -70,26 +70,26 @@ final class FakeModel implements AutoCloseable {
     /** A held behaviour waits for this before answering. */
     final CountDownLatch release = new CountDownLatch(1);
 
-    FakeModel() throws IOException {
+    public FakeModel() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
     }
 
     /** Answers the next requests with these behaviours in turn; the last one keeps answering. */
     @SafeVarargs
-    final FakeModel answers(Function<Request, Reply>... behaviours) {
+    public final FakeModel answers(Function<Request, Reply>... behaviours) {
         script.clear();
         script.addAll(List.of(behaviours));
         return this;
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
@@ -146,7 +146,7 @@ final class FakeModel implements AutoCloseable {
     }
 
     /** Verdicts decided per point by {@code judge}, which gets the point's text and the answer. */
-    static Function<Request, Reply> judging(Function<String, Verdict> judge) {
+    public static Function<Request, Reply> judging(Function<String, Verdict> judge) {
         return r -> {
             Map<String, Verdict> verdicts = new java.util.LinkedHashMap<>();
             r.points().forEach((id, text) -> verdicts.put(id, judge.apply(text)));
@@ -155,12 +155,12 @@ final class FakeModel implements AutoCloseable {
     }
 
     /** What the fake model says about one point. */
-    record Verdict(String verdict, String evidence, String feedback) {
-        static Verdict missed() {
+    public record Verdict(String verdict, String evidence, String feedback) {
+        public static Verdict missed() {
             return new Verdict("missed", "", "没有提到这一点。");
         }
 
-        static Verdict made(String evidence) {
+        public static Verdict made(String evidence) {
             return new Verdict("made", evidence, "这一点讲到了。");
         }
     }
