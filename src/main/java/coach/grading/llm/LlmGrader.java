@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * the answer; a made one also needs a quote about that point, more than a list of its terms, and used for no other
  * point. Otherwise the offline grader's verdict for that point stands.
  * A model that marks the control point made is not trusted for that answer. A failed request is retried once (after
- * the server's {@code Retry-After}, when it is no longer than the timeout); then the offline grader scores it.
+ * the server's {@code Retry-After}, when it is no longer than the timeout; without the schema after a 4xx); then the
+ * offline grader scores it.
  */
 public final class LlmGrader {
 
@@ -102,8 +103,15 @@ public final class LlmGrader {
                 throw first;
             }
             pause.pause(wait);
-            return once(request, rubric);
+            return once(first.kind() == ModelFailure.Kind.CLIENT_ERROR ? withoutSchema(request) : request, rubric);
         }
+    }
+
+    /** Some servers refuse a JSON-schema {@code response_format} (llama.cpp has); the prompt states the shape too. */
+    private static ObjectNode withoutSchema(ObjectNode request) {
+        ObjectNode copy = request.deepCopy();
+        copy.remove("response_format");
+        return copy;
     }
 
     private Map<String, ModelVerdict> once(ObjectNode request, Rubric rubric) throws ModelFailure, InterruptedException {

@@ -289,6 +289,15 @@ class LlmGraderTest {
         }
 
         @Test
+        void aServerThatRefusesTheSchemaIsAskedAgainWithoutIt() {
+            model.answers(r -> r.body().has("response_format") ? FakeModel.status(400, Map.of()).apply(r)
+                    : honest().apply(r));
+            Graded graded = grader().grade(PERSISTENCE, PARAPHRASE);
+            assertTrue(graded.byModel(), graded.line());
+            assertFalse(model.requests().get(1).body().has("response_format"));
+        }
+
+        @Test
         void garbageIsRetriedThenOffline() {
             model.answers(FakeModel.content("The answer looks fine to me, about 80 points."),
                     FakeModel.body("<html>502 Bad Gateway</html>"));
