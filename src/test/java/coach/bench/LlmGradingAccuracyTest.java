@@ -3,13 +3,27 @@ package coach.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coach.bank.BankLoader;
+import coach.bank.Library;
+import coach.bank.Question;
+import coach.grading.Grade;
+import coach.grading.Grader;
+import coach.grading.llm.ApiKey;
 import coach.grading.llm.FakeModel;
+import coach.grading.llm.InMemoryBudgetStore;
+import coach.grading.llm.LlmGrading;
+import coach.grading.llm.LlmSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -63,5 +77,37 @@ class LlmGradingAccuracyTest {
         assertEquals(2, bench(config, set()));
         assertTrue(err.toString().contains("did not answer"), err.toString());
         assertEquals("", out.toString());
+    }
+
+    @Test
+    void aModelThatAgreesWithTheOfflineGraderScoresEveryAnswerAlike() throws Exception {
+        Library library = new BankLoader().load(Path.of("banks")).library();
+        Grader offline = new Grader();
+        List<GradingAccuracy.Labelled> set = GradingAccuracy.read(set()).subList(0, 6);
+        try (FakeModel model = new FakeModel().answers(offlineVerdicts(library, offline));
+             LlmGrading grading = LlmGrading.of(new LlmSettings(model.url(), "offline-echo", Duration.ofSeconds(5), 50, 2),
+                     ApiKey.none(), offline, new InMemoryBudgetStore(), Clock.systemUTC())) {
+            LlmGradingAccuracy.Result result = new LlmGradingAccuracy(library, grading, 2).run(set, new PrintWriter(err));
+            assertEquals(set.size(), result.byModel());
+            assertEquals(GradingAccuracy.measure(library, set, offline).scored(), result.report().scored());
+        }
+    }
+
+    /** A fake model that answers with the offline grader's verdicts and quotes. */
+    private static Function<FakeModel.Request, FakeModel.Reply> offlineVerdicts(Library library, Grader offline) {
+        return r -> {
+            String asked = r.document().path("question").asText();
+            Question question = library.banks().stream().flatMap(b -> b.questions().stream())
+                    .filter(q -> q.question().equals(asked)).findFirst().orElseThrow();
+            Grade grade = offline.grade(question, r.answer());
+            Map<String, String> byPoint = new HashMap<>();
+            Map<String, FakeModel.Verdict> verdicts = new HashMap<>();
+            grade.points().forEach(p -> byPoint.put(p.point().point(), p.verdict().json() + "\n" + p.evidence()));
+            r.points().forEach((id, text) -> {
+                String[] v = byPoint.getOrDefault(text, "missed\n").split("\n", 2);
+                verdicts.put(id, new FakeModel.Verdict(v[0], v[1], ""));
+            });
+            return FakeModel.completion(r, verdicts);
+        };
     }
 }

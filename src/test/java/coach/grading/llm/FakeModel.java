@@ -35,7 +35,7 @@ public final class FakeModel implements AutoCloseable {
     public record Request(JsonNode body, String authorization) {
 
         /** The JSON document of the user message: question, reference answer, key points, answer. */
-        JsonNode document() {
+        public JsonNode document() {
             try {
                 return JSON.readTree(body.path("messages").path(1).path("content").asText());
             } catch (IOException e) {
@@ -43,12 +43,12 @@ public final class FakeModel implements AutoCloseable {
             }
         }
 
-        String answer() {
+        public String answer() {
             return document().path("answer").asText();
         }
 
         /** The rubric's ids in order, each with its point's text. */
-        Map<String, String> points() {
+        public Map<String, String> points() {
             Map<String, String> points = new java.util.LinkedHashMap<>();
             document().path("key_points").forEach(p -> points.put(p.path("id").asText(), p.path("point").asText()));
             return points;
@@ -165,7 +165,7 @@ public final class FakeModel implements AutoCloseable {
         }
     }
 
-    static Reply completion(Request r, Map<String, Verdict> verdicts) {
+    public static Reply completion(Request r, Map<String, Verdict> verdicts) {
         ObjectNode doc = JSON.createObjectNode();
         ArrayNode points = doc.putArray("points");
         for (String id : r.points().keySet()) {
