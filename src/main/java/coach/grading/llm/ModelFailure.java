@@ -19,7 +19,7 @@ public final class ModelFailure extends Exception {
     }
 
     private final Kind kind;
-    private final transient Duration retryAfter;
+    private final Duration retryAfter;
 
     ModelFailure(Kind kind, String detail) {
         this(kind, detail, null);
