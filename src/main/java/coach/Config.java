@@ -1,5 +1,6 @@
 package coach;
 
+import coach.grading.llm.LlmSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,9 +20,14 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
-/** The operator's settings from {@code config/coach.json}; missing keys take the defaults below. */
+/**
+ * The operator's settings from {@code config/coach.json}; missing keys take the defaults below. {@code llm} is present
+ * only when the file has a {@code grading.llm} block; without it grading is offline only.
+ */
 public record Config(
         URI apiUrl,
         Path storagePath,
@@ -30,7 +37,8 @@ public record Config(
         int messagesPerSecond,
         int battleRounds,
         int battleRoundSeconds,
-        List<Long> admins) {
+        List<Long> admins,
+        Optional<LlmSettings> llm) {
 
     static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -41,10 +49,20 @@ public record Config(
             "daily", Set.of("time", "zone"),
             "delivery", Set.of("messagesPerSecond"),
             "battle", Set.of("rounds", "roundSeconds"),
-            "admins", Set.of());
+            "admins", Set.of(),
+            "grading", Set.of("llm"));
+    private static final Set<String> LLM_KEYS = Set.of("url", "model", "timeoutSeconds", "perUserPerDay", "concurrency");
 
     public Config {
         admins = List.copyOf(admins);
+        llm = Objects.requireNonNull(llm, "llm");
+    }
+
+    /** The settings without model grading. */
+    public Config(URI apiUrl, Path storagePath, Path banksDir, LocalTime dailyTime, ZoneId dailyZone,
+                  int messagesPerSecond, int battleRounds, int battleRoundSeconds, List<Long> admins) {
+        this(apiUrl, storagePath, banksDir, dailyTime, dailyZone, messagesPerSecond, battleRounds, battleRoundSeconds,
+                admins, Optional.empty());
     }
 
     /** The settings when the file has no keys at all. */
@@ -107,7 +125,8 @@ public record Config(
                     positive("delivery", "messagesPerSecond", d.messagesPerSecond(), 1000),
                     positive("battle", "rounds", d.battleRounds(), 50),
                     positive("battle", "roundSeconds", d.battleRoundSeconds(), 600),
-                    admins());
+                    admins(),
+                    llm());
         }
 
         private void checkKeys() {
@@ -123,17 +142,47 @@ public record Config(
                 if (!node.isObject()) {
                     throw fail(section, "must be an object");
                 }
-                for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
-                    String key = keys.next();
-                    if (!KEYS.get(section).contains(key)) {
-                        throw fail(section + "." + key, "is not a known key");
-                    }
+                checkKeys(section, node, KEYS.get(section));
+            }
+            JsonNode llm = root.path("grading").path("llm");
+            if (!llm.isMissingNode() && !llm.isNull()) {
+                if (!llm.isObject()) {
+                    throw fail("grading.llm", "must be an object");
+                }
+                checkKeys("grading.llm", llm, LLM_KEYS);
+            }
+        }
+
+        private void checkKeys(String section, JsonNode node, Set<String> known) {
+            for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
+                String key = keys.next();
+                if (!known.contains(key)) {
+                    throw fail(section + "." + key, "is not a known key");
                 }
             }
         }
 
+        private Optional<LlmSettings> llm() {
+            JsonNode node = root.path("grading").path("llm");
+            if (node.isMissingNode() || node.isNull()) {
+                return Optional.empty();
+            }
+            String section = "grading.llm";
+            String model = text(section, "model");
+            return Optional.of(new LlmSettings(
+                    uri(section, "url", LlmSettings.DEFAULT_URL),
+                    model == null ? LlmSettings.DEFAULT_MODEL : model,
+                    Duration.ofSeconds(positive(section, "timeoutSeconds", LlmSettings.DEFAULT_TIMEOUT_SECONDS, 600)),
+                    positive(section, "perUserPerDay", LlmSettings.DEFAULT_PER_USER_PER_DAY, 100_000),
+                    positive(section, "concurrency", LlmSettings.DEFAULT_CONCURRENCY, 64)));
+        }
+
         private JsonNode value(String section, String key) {
-            JsonNode node = root.path(section).path(key);
+            JsonNode node = root;
+            for (String name : section.split("\\.")) {
+                node = node.path(name);
+            }
+            node = node.path(key);
             return node.isMissingNode() || node.isNull() ? null : node;
         }
 
@@ -156,12 +205,16 @@ public record Config(
             try {
                 URI uri = new URI(raw);
                 if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                    throw fail(section + "." + key, "must be an http or https address like https://api.telegram.org, got '" + raw + "'");
+                    throw notAnAddress(section + "." + key, raw, fallback);
                 }
                 return uri;
             } catch (java.net.URISyntaxException e) {
-                throw fail(section + "." + key, "must be an http or https address like https://api.telegram.org, got '" + raw + "'");
+                throw notAnAddress(section + "." + key, raw, fallback);
             }
+        }
+
+        private ConfigException notAnAddress(String key, String raw, URI example) {
+            return fail(key, "must be an http or https address like " + example + ", got '" + raw + "'");
         }
 
         private Path path(String section, String key, Path fallback) {

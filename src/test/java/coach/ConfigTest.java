@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coach.grading.llm.LlmSettings;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +69,7 @@ class ConfigTest {
     @Test
     void unknownKeysAreRefused() {
         assertEquals("coach.json: 'daily.tiem' is not a known key", problem("{\"daily\": {\"tiem\": \"09:00\"}}"));
-        assertEquals("coach.json: 'token' is not a known key (known: admins, banks, battle, daily, delivery, storage, telegram)",
+        assertEquals("coach.json: 'token' is not a known key (known: admins, banks, battle, daily, delivery, grading, storage, telegram)",
                 problem("{\"token\": \"x\"}"));
     }
 
@@ -135,5 +139,38 @@ class ConfigTest {
                 problem("{\"admins\": 5}"));
         assertEquals("coach.json: 'admins' must be a list of Telegram user ids like [123456789], got 0",
                 problem("{\"admins\": [0]}"));
+    }
+
+    @Test
+    void withoutGradingLlmGradingIsOfflineOnly() {
+        assertEquals(Optional.empty(), Config.defaults().llm());
+        assertEquals(Optional.empty(), Config.parse("coach.json", "{\"grading\": {}}").llm());
+    }
+
+    @Test
+    void theLlmBlockIsReadWithItsExactNames() {
+        Config c = Config.parse("coach.json", """
+                {"grading": {"llm": {"url": "https://llm.example/v1", "model": "m1", "timeoutSeconds": 7,
+                                     "perUserPerDay": 3, "concurrency": 2}}}""");
+        assertEquals(Optional.of(new LlmSettings(URI.create("https://llm.example/v1"), "m1", Duration.ofSeconds(7), 3, 2)),
+                c.llm());
+    }
+
+    @Test
+    void missingLlmKeysTakeTheDefaults() {
+        assertEquals(Optional.of(new LlmSettings(URI.create("http://127.0.0.1:11434/v1"), "qwen2.5:7b-instruct",
+                Duration.ofSeconds(20), 50, 4)), Config.parse("coach.json", "{\"grading\": {\"llm\": {}}}").llm());
+    }
+
+    @Test
+    void badLlmSettingsNameTheKey() {
+        assertEquals("coach.json: 'grading.llm.url' must be an http or https address like http://127.0.0.1:11434/v1, "
+                + "got 'localhost:11434'", problem("{\"grading\": {\"llm\": {\"url\": \"localhost:11434\"}}}"));
+        assertEquals("coach.json: 'grading.llm.timeoutSeconds' must be a whole number from 1 to 600, got 0",
+                problem("{\"grading\": {\"llm\": {\"timeoutSeconds\": 0}}}"));
+        assertEquals("coach.json: 'grading.llm.apiKey' is not a known key",
+                problem("{\"grading\": {\"llm\": {\"apiKey\": \"sk-1\"}}}"));
+        assertEquals("coach.json: 'grading.offline' is not a known key", problem("{\"grading\": {\"offline\": 1}}"));
+        assertEquals("coach.json: 'grading.llm' must be an object", problem("{\"grading\": {\"llm\": 5}}"));
     }
 }

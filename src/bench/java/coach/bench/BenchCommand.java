@@ -3,10 +3,16 @@ package coach.bench;
 import coach.bank.BankLoader;
 import coach.bank.Library;
 import coach.cli.ConfigOption;
+import coach.Config;
 import coach.grading.Grader;
+import coach.grading.llm.ApiKey;
+import coach.grading.llm.InMemoryBudgetStore;
+import coach.grading.llm.LlmGrading;
+import coach.grading.llm.LlmSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,17 +101,25 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--set", paramLabel = "DIR", description = "folder of labelled *.jsonl files (default: ${DEFAULT-VALUE})")
         Path set = GradingAccuracy.DEFAULT_SET;
 
+        @Option(names = "--llm", description = "grade the set with the model configured in grading.llm (key from "
+                + ApiKey.VARIABLE + ") instead of the offline grader")
+        boolean llm;
+
         @Spec
         CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             if (!Files.isDirectory(set)) {
                 spec.commandLine().getErr().println("coach: no labelled set at " + set);
                 return 2;
             }
-            Library library = new BankLoader().load(config.load().banksDir()).library();
+            Config settings = config.load();
+            Library library = new BankLoader().load(settings.banksDir()).library();
+            if (llm) {
+                return withModel(settings, library, out);
+            }
             GradingAccuracy.Report report = GradingAccuracy.measure(library, GradingAccuracy.read(set), new Grader());
             out.print(GradingAccuracy.format(report));
             GradingBench.Result time = new GradingBench(library).run();
@@ -114,6 +128,29 @@ public final class BenchCommand implements Callable<Integer> {
                     time.maxNanos() / 1000);
             out.flush();
             return 0;
+        }
+
+        private int withModel(Config settings, Library library, PrintWriter out) throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            if (settings.llm().isEmpty()) {
+                err.println("coach: --llm needs a grading.llm block in the config (see README, Grading with a model)");
+                return 2;
+            }
+            LlmSettings model = settings.llm().get();
+            try (LlmGrading grading = LlmGrading.of(model, ApiKey.fromEnvironment(), new Grader(),
+                    new InMemoryBudgetStore(), Clock.systemUTC())) {
+                if (!grading.probe().join()) {
+                    err.println("coach: the model " + model.model() + " did not answer at " + model.url()
+                            + "; nothing measured");
+                    return 2;
+                }
+                LlmGradingAccuracy.Result result = new LlmGradingAccuracy(library, grading, model.concurrency())
+                        .run(GradingAccuracy.read(set), err);
+                out.print(GradingAccuracy.format(result.report()));
+                out.print(LlmGradingAccuracy.format(result));
+                out.flush();
+                return 0;
+            }
         }
     }
 

@@ -6,6 +6,10 @@ import coach.bank.Question;
 import coach.grading.Grade;
 import coach.grading.Grade.PointGrade;
 import coach.grading.Grader;
+import coach.grading.llm.ApiKey;
+import coach.grading.llm.Graded;
+import coach.grading.llm.LlmGrader;
+import coach.grading.llm.LlmSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,8 +22,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +36,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code coach grade}: grades one answer from standard input, or a JSON-lines file of answers, and prints each key
- * point's verdict with its evidence; for bank authors and for measuring the grader.
+ * point's verdict with its evidence; for bank authors and for measuring the grader. With {@code --llm} the model in
+ * {@code grading.llm} judges the verdicts (the offline grader stands in when it fails) and the output says which
+ * grader scored each answer.
  */
 @Command(name = "grade", mixinStandardHelpOptions = true,
         description = "Grade an answer read from standard input against a question's key points.")
@@ -51,10 +60,15 @@ public final class GradeCommand implements Callable<Integer> {
             description = "grade every {\"qid\", \"answer\"} line of FILE; write one JSON line per input line")
     Path batch;
 
+    @Option(names = "--llm", description = "grade with the model configured in grading.llm (key from "
+            + ApiKey.VARIABLE + "); the offline grader stands in when the model fails")
+    boolean llm;
+
     @Spec
     CommandSpec spec;
 
     private final Grader grader = new Grader();
+    private BiFunction<Question, String, Graded> grading;
 
     @Override
     public Integer call() throws IOException {
@@ -62,6 +76,14 @@ public final class GradeCommand implements Callable<Integer> {
         if ((questionId == null) == (batch == null)) {
             err.println("coach: give a QUESTION_ID (answer on standard input) or --batch FILE.jsonl");
             return BAD_INPUT;
+        }
+        if (llm) {
+            Optional<LlmSettings> settings = config.load().llm();
+            if (settings.isEmpty()) {
+                err.println("coach: --llm needs a grading.llm block in the config (see README, Grading with a model)");
+                return BAD_INPUT;
+            }
+            grading = new LlmGrader(settings.get(), ApiKey.fromEnvironment(), grader, Clock.systemUTC())::grade;
         }
         Library library = library(err);
         return batch != null ? batch(library, batch) : one(library, System.in);
@@ -83,9 +105,14 @@ public final class GradeCommand implements Callable<Integer> {
             return BAD_INPUT;
         }
         String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        Grade grade = grader.grade(question.get(), answer);
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? toJson(questionId, grade).toString() : toText(questionId, grade));
+        if (grading == null) {
+            Grade grade = grader.grade(question.get(), answer);
+            out.println(json ? toJson(questionId, grade).toString() : toText(questionId, grade));
+        } else {
+            Graded graded = grading.apply(question.get(), answer);
+            out.println(json ? toJson(questionId, graded).toString() : toText(questionId, graded));
+        }
         out.flush();
         return 0;
     }
@@ -134,7 +161,9 @@ public final class GradeCommand implements Callable<Integer> {
         if (question.isEmpty()) {
             return Optional.of("unknown question id '" + qid + "'");
         }
-        out.println(toJson(qid, grader.grade(question.get(), node.path("answer").asText())));
+        String answer = node.path("answer").asText();
+        out.println(grading == null ? toJson(qid, grader.grade(question.get(), answer))
+                : toJson(qid, grading.apply(question.get(), answer)));
         return Optional.empty();
     }
 
@@ -148,14 +177,33 @@ public final class GradeCommand implements Callable<Integer> {
         return root;
     }
 
+    /** The batch shape, plus which grader scored it and the model's sentence per point. */
+    static ObjectNode toJson(String qid, Graded graded) {
+        ObjectNode root = toJson(qid, graded.grade());
+        root.put("grader", graded.byModel() ? "model" : "offline").put("gradedBy", graded.line());
+        for (int i = 0; i < graded.feedback().size(); i++) {
+            ((ObjectNode) root.path("points").get(i)).put("feedback", graded.feedback().get(i));
+        }
+        return root;
+    }
+
+    static String toText(String qid, Graded graded) {
+        return toText(qid, graded.grade(), graded.feedback()) + "\n" + graded.line();
+    }
+
     static String toText(String qid, Grade grade) {
+        return toText(qid, grade, List.of());
+    }
+
+    private static String toText(String qid, Grade grade, List<String> feedback) {
         StringBuilder out = new StringBuilder(qid).append(": key-point coverage ").append(grade.score()).append("/100 (")
                 .append(grade.with(Grade.Verdict.MADE).size()).append(" of ").append(grade.points().size())
                 .append(" points made)");
         if (grade.bareTerms()) {
             out.append(" (capped at ").append(Grader.BARE_TERMS_CAP).append(": mostly bare terms)");
         }
-        for (PointGrade p : grade.points()) {
+        for (int i = 0; i < grade.points().size(); i++) {
+            PointGrade p = grade.points().get(i);
             out.append('\n').append(switch (p.verdict()) {
                 case MADE -> "  made          ";
                 case CONTRADICTED -> "  contradicted  ";
@@ -166,6 +214,9 @@ public final class GradeCommand implements Callable<Integer> {
             }
             if (!p.correct().isEmpty()) {
                 out.append("\n                  correct: ").append(p.correct());
+            }
+            if (i < feedback.size() && !feedback.get(i).isEmpty()) {
+                out.append("\n                  ").append(feedback.get(i));
             }
         }
         return out.toString();

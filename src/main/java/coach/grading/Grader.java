@@ -58,15 +58,25 @@ public final class Grader {
         for (KeyPoint point : question.keyPoints()) {
             points.add(judge(point, text, asked, reading));
         }
+        boolean made = points.stream().anyMatch(p -> p.verdict() == Verdict.MADE);
+        return scored(points, made && BareTerms.isBare(text, reading.words()));
+    }
+
+    /**
+     * The grade for these verdicts, one per key point in bank order: coverage with the contradiction penalty and cap,
+     * and the bare-terms cap when {@code bareTerms} and some point is made. Whoever decided the verdicts, the score
+     * is worked out here.
+     */
+    public static Grade scored(List<PointGrade> points, boolean bareTerms) {
         long made = points.stream().filter(p -> p.verdict() == Verdict.MADE).count();
         long contradicted = points.stream().filter(p -> p.verdict() == Verdict.CONTRADICTED).count();
-        int total = question.keyPoints().size();
+        int total = points.size();
         double coverage = total == 0 ? 0 : (made - CONTRADICTION_PENALTY * contradicted) / total;
         int score = (int) Math.round(Math.pow(Math.max(0, Math.min(1, coverage)), CREDIT_CURVE) * 100);
         if (contradicted > 0) {
             score = Math.min(score, CONTRADICTED_CAP);
         }
-        boolean bare = made > 0 && BareTerms.isBare(text, reading.words());
+        boolean bare = made > 0 && bareTerms;
         return new Grade(bare ? bareScore(score) : score, points, bare);
     }
 

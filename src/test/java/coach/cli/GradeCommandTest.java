@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.TestCoach;
+import coach.grading.llm.FakeModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -36,6 +37,11 @@ class GradeCommandTest {
         config = dir.resolve("coach.json");
         Files.writeString(config, JSON.createObjectNode().set("banks", JSON.createObjectNode()
                 .put("dir", TestCoach.testBanks().toString())).toString());
+    }
+
+    private void configureModel(String url) throws IOException {
+        Files.writeString(config, "{\"banks\": {\"dir\": " + JSON.writeValueAsString(TestCoach.testBanks().toString())
+                + "}, \"grading\": {\"llm\": {\"url\": \"" + url + "\", \"model\": \"fake-7b\", \"timeoutSeconds\": 5}}}");
     }
 
     private int run(String stdin, String... args) {
@@ -127,5 +133,38 @@ class GradeCommandTest {
         } catch (IOException e) {
             throw new AssertionError(line, e);
         }
+    }
+
+    @Test
+    void withLlmTheModelJudgesAndTheOutputSaysSo() throws IOException {
+        try (FakeModel model = new FakeModel()) {
+            model.answers(FakeModel.judging(point -> point.startsWith("RDB")
+                    ? FakeModel.Verdict.made("RDB 是把内存定期存成快照") : FakeModel.Verdict.missed()));
+            configureModel(model.url().toString());
+            assertEquals(0, run("RDB 是把内存定期存成快照", "redis-persistence", "--llm"));
+            assertEquals(1, model.requests().size());
+        }
+        String text = out.toString();
+        assertTrue(text.contains("“RDB 是把内存定期存成快照”\n                  这一点讲到了。"), text);
+        assertTrue(text.strip().endsWith("graded by the model fake-7b"), text);
+    }
+
+    @Test
+    void withLlmJsonSaysWhichGraderScoredIt() throws IOException {
+        try (FakeModel gone = new FakeModel()) {
+            configureModel(gone.url().toString());
+        }
+        assertEquals(0, run("RDB 是把内存定期存成快照", "redis-persistence", "--llm", "--json"));
+        JsonNode node = JSON.readTree(out.toString());
+        assertEquals(42, node.path("score").asInt());
+        assertEquals("offline", node.path("grader").asText());
+        assertEquals("graded offline: the model failed (unreachable)", node.path("gradedBy").asText());
+        assertEquals("", node.path("points").get(0).path("feedback").asText());
+    }
+
+    @Test
+    void llmWithoutAModelConfiguredSaysWhatIsMissing() {
+        assertEquals(GradeCommand.BAD_INPUT, run("RDB", "redis-persistence", "--llm"));
+        assertTrue(err.toString().contains("--llm needs a grading.llm block"), err.toString());
     }
 }
