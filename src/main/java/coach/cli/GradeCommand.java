@@ -168,7 +168,8 @@ public final class GradeCommand implements Callable<Integer> {
     }
 
     static ObjectNode toJson(String qid, Grade grade) {
-        ObjectNode root = JSON.createObjectNode().put("qid", qid).put("score", grade.score());
+        ObjectNode root = JSON.createObjectNode().put("qid", qid).put("score", grade.score())
+                .put("bareTerms", grade.bareTerms());
         ArrayNode points = root.putArray("points");
         for (PointGrade p : grade.points()) {
             points.addObject().put("point", p.point().point()).put("verdict", p.verdict().json())

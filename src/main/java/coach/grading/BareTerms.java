@@ -2,7 +2,8 @@ package coach.grading;
 
 /**
  * Tells a list of terms from an explanation: an answer is bare when no function word ("是", "会", "because", "when")
- * joins its words into a statement, or a single one does and almost nothing but terms stands in it.
+ * or arrow ("生产者 → 交换机", "精确 > 前缀") joins its words into a statement, or a single one
+ * does and almost nothing but terms stands in it.
  */
 final class BareTerms {
 
@@ -21,10 +22,24 @@ final class BareTerms {
                 function += Cues.isFunctionWord(text, i) ? 1 : 0;
             }
         }
+        function += relations(text.original);
         if (text.size == 0) {
             return false;
         }
         double share = (double) other / text.size;
         return function == 0 || function == 1 && share < MIN_OTHER_SHARE;
+    }
+
+    /** Arrows and spaced comparisons, each of which relates the words on either side of it. */
+    static int relations(String text) {
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean spaced = i > 0 && i + 1 < text.length() && text.charAt(i - 1) == ' ' && text.charAt(i + 1) == ' ';
+            if (c == '→' || c == '⇒' || c == '>' && (spaced || i > 0 && text.charAt(i - 1) == '-')) {
+                count++;
+            }
+        }
+        return count;
     }
 }

@@ -1,6 +1,7 @@
 package coach.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.TestCoach;
@@ -104,7 +105,8 @@ class GradeCommandTest {
         List<JsonNode> lines = out.toString().lines().map(GradeCommandTest::parse).toList();
         assertEquals(5, lines.size());
         assertEquals(100, lines.get(0).path("score").asInt());
-        assertEquals(List.of("qid", "score", "points"), fields(lines.get(0)));
+        assertFalse(lines.get(0).path("bareTerms").asBoolean());
+        assertEquals(List.of("qid", "score", "bareTerms", "points"), fields(lines.get(0)));
         assertEquals(List.of("point", "verdict", "evidence"), fields(lines.get(0).path("points").get(0)));
         assertEquals(2, lines.get(1).path("line").asInt());
         assertEquals(0, lines.get(4).path("score").asInt());

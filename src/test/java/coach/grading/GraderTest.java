@@ -356,5 +356,18 @@ class GraderTest {
             assertFalse(g.bareTerms());
             assertEquals(100, g.score());
         }
+
+        @Test
+        void arrowsBetweenTermsStateAFlow() {
+            Question rabbit = question("RabbitMQ 的消息怎么走？",
+                    point("生产者发到交换机", Claim.of("生产者|producer", "交换机|exchange")),
+                    point("交换机路由到队列", Claim.of("交换机|exchange", "队列|queue")));
+            Grade flow = grader.grade(rabbit, "生产者 → 交换机 → 队列 → 消费者");
+            assertFalse(flow.bareTerms());
+            assertEquals(100, flow.score());
+            assertTrue(grader.grade(rabbit, "生产者 交换机 队列 消费者").bareTerms());
+            assertEquals(0, BareTerms.relations("lo<=hi, a>b"));
+            assertEquals(2, BareTerms.relations("= 精确 > ^~ 前缀 -> 正则"));
+        }
     }
 }
