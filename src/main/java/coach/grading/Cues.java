@@ -163,6 +163,26 @@ final class Cues {
         return false;
     }
 
+    /** Words that open a supposition or a change rather than a statement: "如果多线程的话", "改成异步会更快". */
+    private static final Set<String> SUPPOSITIONS_HAN = Set.of("如果", "假如", "假设", "要是", "万一", "倘若", "改成",
+            "改为", "换成", "换为", "设成", "设为");
+    private static final Set<String> SUPPOSITIONS_LATIN = stems("if", "suppose", "unless");
+
+    /** Whether phrase {@code p} opens with a supposition, after at most two words: then it states nothing. */
+    static boolean supposes(Text text, int p) {
+        int start = 0;
+        while (start < text.size && text.phrase[start] < p) {
+            start++;
+        }
+        for (int i = start; i < Math.min(text.size - 1, start + 3) && text.phrase[i] == p; i++) {
+            if (text.han[i] ? text.han[i + 1] && SUPPOSITIONS_HAN.contains(text.keys[i] + text.keys[i + 1])
+                    : SUPPOSITIONS_LATIN.contains(text.keys[i])) {
+                return true;
+            }
+        }
+        return start < text.size && !text.han[start] && SUPPOSITIONS_LATIN.contains(text.keys[start]);
+    }
+
     /**
      * Whether clause {@code c} talks about a misconception rather than stating it ("很多人以为…", "a common myth
      * is…"), or asks a question ("分区数能减少吗？").

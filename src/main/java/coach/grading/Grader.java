@@ -276,16 +276,18 @@ public final class Grader {
                 return Optional.empty();
             }
             for (Occurrence first : perConcept.get(0)) {
-                if (!first.negated() && inOnePhrase(first.phrase()) && !Cues.refutes(text, first.clause())) {
+                if (!first.negated() && !Cues.supposes(text, first.phrase()) && saidOf(first)
+                        && !Cues.refutes(text, first.clause())) {
                     return Optional.of(quote(text, first.clause()));
                 }
             }
             return Optional.empty();
         }
 
-        private boolean inOnePhrase(int phrase) {
-            for (List<Occurrence> occurrences : perConcept) {
-                if (occurrences.stream().noneMatch(o -> o.phrase() == phrase && !o.negated())) {
+        /** Whether every other concept occurs un-negated in the phrase of this occurrence of the first. */
+        private boolean saidOf(Occurrence first) {
+            for (List<Occurrence> occurrences : perConcept.subList(1, perConcept.size())) {
+                if (occurrences.stream().noneMatch(o -> !o.negated() && o.phrase() == first.phrase())) {
                     return false;
                 }
             }

@@ -219,6 +219,17 @@ class GraderTest {
         }
 
         @Test
+        void aSuppositionStatesNothing() {
+            Question rebase = question("merge 和 rebase 的区别？",
+                    point("rebase 改写提交哈希", Claim.of("rebase", "新的哈希|哈希会变|改写"),
+                            new Contradiction(Claim.of("rebase", "哈希不变"), "rebase 重放提交，哈希都会变")),
+                    point("merge 生成合并提交", Claim.of("merge", "合并提交")));
+            assertEquals(Verdict.CONTRADICTED, verdict(grader.grade(rebase, "rebase 之后哈希不变。"), 0));
+            assertEquals(Verdict.MISSED, verdict(grader.grade(rebase, "如果 rebase 之后哈希不变，就说明没有重放。"), 0));
+            assertEquals(Verdict.MISSED, verdict(grader.grade(rebase, "If rebase kept 哈希不变, nothing was replayed."), 0));
+        }
+
+        @Test
         void aComparisonWithErSplitsItsPhrases() {
             Question engines = question("InnoDB 和 MyISAM 的区别？",
                     point("InnoDB 支持事务", Claim.of("innodb", "支持事务|transaction"),
