@@ -31,7 +31,7 @@ public final class Grader {
     /**
      * How credit grows with the share of points made: an interviewer passes an answer that makes most points, so
      * 5 of 6 scores 86 and 1 of 2 scores 57. Of the exponents from 0.7 to 1, 0.75 to 0.8 give the lowest mean error
-     * against the labelled set (10.3 to 10.4 points, against 10.9 for the plain share).
+     * against the labelled core set, about half a point below the plain share.
      */
     static final double CREDIT_CURVE = 0.8;
     /** What a contradicted point costs beyond the point itself, in points. */

@@ -3,7 +3,8 @@ package coach.grading;
 /**
  * Strips English inflection so that "caches", "cached" and "caching" read as "cache" does: plural -s/-es/-ies,
  * -ed, -ing, a doubled final consonant and a final e. Both the answer and the aliases go through it, so the stems
- * only have to agree with each other, not be words.
+ * only have to agree with each other, not be words. "note", "notes" and "noted" stem to "note", never to the
+ * negation "not".
  */
 final class Stemmer {
 
@@ -30,7 +31,7 @@ final class Stemmer {
         if (w.length() >= 3 && w.endsWith("e")) {
             w = w.substring(0, w.length() - 1);
         }
-        return w;
+        return w.equals("not") && !word.equals("not") ? "note" : w;
     }
 
     /** "committ" → "commit", but "roll", "pass" and "buzz" keep their pairs. */

@@ -14,14 +14,19 @@ import java.util.Set;
  *
  * <p>Full-width and half-width forms fold together (NFKC) and spacing never matters, so "ER 图" and "ER图" read alike.
  * A clause ends at sentence punctuation, a semicolon, a line break, or before a contrastive word (但, 但是, but,
- * however); a phrase also ends at a comma, an enumeration comma, a colon, a dash, and before 而 ("A 支持 X 而 B 不支持") or while, rather, instead, unlike and otherwise.
+ * however); a phrase also ends at a comma, an enumeration comma, a colon, a dash, and before 而 ("A 支持 X 而 B 不支持") and the other {@link #PHRASE_LEADS}.
  */
 final class Text {
 
     private static final Set<String> CONTRASTIVE = Set.of(
             "但", "但是", "可是", "然而", "but", "however", "whereas", "although", "though");
-    /** English words that start a phrase of their own, as 而 does: "A is X while B is Y", "X rather than Y". */
-    private static final Set<String> PHRASE_LEADS = Set.of("while", "rather", "instead", "unlike", "otherwise");
+    /**
+     * Words that start a phrase of their own, as 而 does: "A is X while B is Y", "X rather than Y", "poll replaces the
+     * bitmap", "用数组代替位图".
+     */
+    private static final Set<String> PHRASE_LEADS = Set.of("while", "rather", "instead", "unlike", "otherwise",
+            "replace", "replaces", "replaced", "replacing");
+    private static final Set<String> HAN_PHRASE_LEADS = Set.of("代替", "取代", "替代", "替换");
 
     final String original;
     final int size;
@@ -248,7 +253,8 @@ final class Text {
                 String key = hanKey(cp);
                 if (key.equals("但") && !previousIs("不")) {
                     newClause(from);
-                } else if (key.equals("而")) {
+                } else if (key.equals("而") || "代取替".contains(key) && to < text.length()
+                        && HAN_PHRASE_LEADS.contains(key + hanKey(text.codePointAt(to)))) {
                     newPhrase();
                 }
                 add(key, true, from, to);

@@ -252,6 +252,26 @@ class GraderTest {
         }
 
         @Test
+        void whatReplacesAThingIsNotSaidToBeIt() {
+            Question poll = question("select 和 poll 的区别？",
+                    point("poll 用数组，没有 1024 上限", Claim.of("poll", "数组|array|pollfd"),
+                            new Contradiction(Claim.of("poll", "位图|bitmap"), "位图是 select 的；poll 用 pollfd 数组")));
+            assertEquals(100, grader.grade(poll, "poll replaces the bitmap with an array of pollfd structs.").score());
+            assertEquals(100, grader.grade(poll, "poll 用 pollfd 数组代替位图。").score());
+            assertEquals(Verdict.CONTRADICTED, verdict(grader.grade(poll, "poll 也用位图。"), 0));
+        }
+
+        @Test
+        void noteIsNoNegation() {
+            assertEquals("note", Stemmer.stem("notes"));
+            assertEquals("note", Stemmer.stem("noted"));
+            assertEquals("not", Stemmer.stem("not"));
+            Question cache = question("no-cache 是什么意思？",
+                    point("no-cache 使用前先验证", Claim.of("no-cache", "revalidate|验证")));
+            assertEquals(100, grader.grade(cache, "Note that no-cache means revalidate before use.").score());
+        }
+
+        @Test
         void aNegationRightBeforeAConceptNegatesItEvenInsideAnotherTerm() {
             Question like = question("LIKE 什么时候用不上索引？",
                     point("前缀通配用不上索引", Claim.of("百分号开头|前导通配|leading wildcard", "不能用|用不上|cannot use"),
