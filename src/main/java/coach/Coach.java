@@ -18,6 +18,8 @@ import coach.grading.Grader;
 import coach.mock.MockStore;
 import coach.practice.PracticeStore;
 import coach.practice.QuestionPicker;
+import coach.progress.Progress;
+import coach.progress.ProgressPicture;
 import coach.report.ReportStore;
 import coach.store.Database;
 import coach.user.UserStore;
@@ -25,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
@@ -44,7 +47,7 @@ public final class Coach implements AutoCloseable {
     private final Engine engine;
 
     private Coach(Config config, Clock clock, Database db, Library library, RandomGenerator random,
-                  boolean floodControl) {
+                  Function<Progress, byte[]> painter, boolean floodControl) {
         this.config = config;
         this.clock = clock;
         this.db = db;
@@ -64,8 +67,8 @@ public final class Coach implements AutoCloseable {
                 new TopicsFlow(this.library::get, users),
                 new SettingsFlow(users, clock),
                 new ReportFlow(users, practice, mocks, reports, config.admins(), clock),
-                new StatsFlow(this.library::get, practice, clock),
-                new MockFlow(this.library::get, users, mocks, practice, picker, grader, practiceFlow, clock),
+                new StatsFlow(this.library::get, practice, painter, db, clock),
+                new MockFlow(this.library::get, users, mocks, practice, picker, practiceFlow, clock),
                 new AdminFlow(config.admins(), this.library, () -> new BankLoader().load(config.banksDir()),
                         new UsageStore(db), reports, practice, clock),
                 battles, floodControl);
@@ -73,14 +76,20 @@ public final class Coach implements AutoCloseable {
 
     /** Loads and checks the banks, opens the database at {@code storage}, and wires the engine for Telegram. */
     public static Coach assemble(Config config, Path storage, Clock clock, RandomGenerator random) {
+        return assemble(config, storage, clock, random, ProgressPicture::render);
+    }
+
+    /** The same with the /stats picture drawn by {@code painter}. */
+    public static Coach assemble(Config config, Path storage, Clock clock, RandomGenerator random,
+                                 Function<Progress, byte[]> painter) {
         Library library = loadBanks(config.banksDir());
-        return new Coach(config, clock, Database.open(storage), library, random, true);
+        return new Coach(config, clock, Database.open(storage), library, random, painter, true);
     }
 
     /** The same for the terminal chat: one local user, so no flood control. */
     public static Coach assembleLocal(Config config, Path storage, Clock clock, RandomGenerator random) {
         Library library = loadBanks(config.banksDir());
-        return new Coach(config, clock, Database.open(storage), library, random, false);
+        return new Coach(config, clock, Database.open(storage), library, random, ProgressPicture::render, false);
     }
 
     /** The banks in the folder, or a failure listing every problem the checker found. */

@@ -55,14 +55,35 @@ public final class AdminFlow {
         this.clock = clock;
     }
 
+    /** The banks as read from disk before the transaction, for /admin reload. */
+    record BanksRead(BankLoader.Result result) {
+    }
+
+    /** Reads the bank folder outside the transaction when the command is an admin's /admin reload. */
+    void readAhead(Turn turn, String args) {
+        if (turn.in.isPrivate() && admins.contains(turn.in.userId()) && words(args)[0].equals("reload")) {
+            turn.prework.put(new BanksRead(loadBanks.get()));
+        }
+    }
+
+    private boolean allowed(Turn turn) {
+        return turn.in.isPrivate() && turn.user != null && admins.contains(turn.user.userId());
+    }
+
+    private static String[] words(String args) {
+        String[] words = args.strip().split("\\s+", 2);
+        words[0] = words[0].toLowerCase(Locale.ROOT);
+        return words;
+    }
+
     /** Runs an admin command; false, with nothing said, when the sender may not use admin commands here. */
     boolean handle(Turn turn, String args) {
-        if (!turn.in.isPrivate() || turn.user == null || !admins.contains(turn.user.userId())) {
+        if (!allowed(turn)) {
             return false;
         }
-        String[] words = args.strip().split("\\s+", 2);
+        String[] words = words(args);
         String rest = words.length > 1 ? words[1].strip() : "";
-        switch (words[0].toLowerCase(Locale.ROOT)) {
+        switch (words[0]) {
             case "stats" -> stats(turn);
             case "reload" -> reload(turn);
             case "reports" -> reports(turn);
@@ -90,7 +111,7 @@ public final class AdminFlow {
     }
 
     private void reload(Turn turn) {
-        BankLoader.Result result = loadBanks.get();
+        BankLoader.Result result = turn.prework.require(BanksRead.class, read -> true).result();
         Library old = library.get();
         if (!result.ok()) {
             log.warn("Admin {} reloaded the banks; rejected with {} problems", turn.user.userId(),

@@ -78,21 +78,96 @@ public final class Engine {
                 Map.entry("report", reports::start));
     }
 
-    /** Answers one event. Never throws: a failure is logged and answered with an apology. */
+    /** Answers one event, doing its slow work first and again while the stored state keeps changing. Never throws. */
     public List<Reply> handle(Incoming in) {
-        FloodGuard.Verdict verdict = flood.check(in.userId(), clock.millis(), in.kind() == Incoming.Kind.CALLBACK);
-        try {
-            return verdict == FloodGuard.Verdict.ANSWER ? db.tx(c -> route(in)) : slowDown(in, verdict);
-        } catch (RuntimeException e) {
-            log.error("Failed to handle {} from user {} in chat {}", in.kind(), in.userId(), in.chatId(), e);
-            Turn turn = new Turn(in, null, texts);
-            if (in.kind() == Incoming.Kind.CALLBACK) {
-                turn.toast(turn.t("error"));
-            } else {
-                turn.say(turn.t("error"));
+        Prework work = prepare(in);
+        while (true) {
+            try {
+                return handle(in, work);
+            } catch (Prework.Stale e) {
+                work = prepareAgain(in, work);
             }
-            return turn.replies();
         }
+    }
+
+    /**
+     * The slow work of answering an event, done outside any transaction: grading an answer against the question
+     * the user has open, drawing the /stats picture, reading the banks for /admin reload. Also counts the event
+     * against the sender's flood allowance, once.
+     */
+    public Prework prepare(Incoming in) {
+        boolean press = in.kind() == Incoming.Kind.CALLBACK;
+        return doSlowWork(in, new Prework(flood.check(in.userId(), clock.millis(), press), 1));
+    }
+
+    /** The slow work again, after the transaction found that the state it was done for has changed. */
+    public Prework prepareAgain(Incoming in, Prework stale) {
+        return doSlowWork(in, stale.next());
+    }
+
+    private Prework doSlowWork(Incoming in, Prework work) {
+        if (work.verdict() != FloodGuard.Verdict.ANSWER || !in.isPrivate() || in.kind() != Incoming.Kind.TEXT) {
+            return work;
+        }
+        try {
+            slowWork(new Turn(in, users.find(in.userId()).orElse(null), texts, work));
+        } catch (RuntimeException e) {
+            work.failed(e);
+        }
+        return work;
+    }
+
+    /** The slow work of one private text; {@code turn.user} is null when the sender is new. */
+    private void slowWork(Turn turn) {
+        String text = turn.in.text().strip();
+        Optional<Command> parsed = Command.parse(text);
+        if (parsed.isEmpty()) {
+            if (turn.user != null && !turn.user.awaitingReport()) {
+                long userId = turn.user.userId();
+                db.tx(c -> mock.running(userId) ? mock.currentQuestion(userId) : practice.openQuestion(userId))
+                        .ifPresent(question -> practice.gradeAhead(question, text, turn.prework));
+            }
+            return;
+        }
+        switch (parsed.get().name()) {
+            case "stats" -> stats.drawAhead(turn);
+            case "admin" -> admin.readAhead(turn, parsed.get().args());
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * Answers one event with its slow work done: the caller's transaction, if any, is joined. Throws
+     * {@link Prework.Stale} when the slow work no longer fits the stored state and another attempt is due; any other
+     * failure is logged and answered with an apology.
+     */
+    public List<Reply> handle(Incoming in, Prework work) {
+        try {
+            if (work.failure() != null) {
+                throw work.failure();
+            }
+            return work.verdict() == FloodGuard.Verdict.ANSWER ? db.tx(c -> route(in, work))
+                    : slowDown(in, work.verdict());
+        } catch (Prework.Stale e) {
+            if (work.attempt() < Prework.ATTEMPTS) {
+                throw e;
+            }
+            return apologise(in, e);
+        } catch (RuntimeException e) {
+            return apologise(in, e);
+        }
+    }
+
+    private List<Reply> apologise(Incoming in, RuntimeException e) {
+        log.error("Failed to handle {} from user {} in chat {}", in.kind(), in.userId(), in.chatId(), e);
+        Turn turn = new Turn(in, null, texts, Prework.none());
+        if (in.kind() == Incoming.Kind.CALLBACK) {
+            turn.toast(turn.t("error"));
+        } else {
+            turn.say(turn.t("error"));
+        }
+        return turn.replies();
     }
 
     /**
@@ -100,7 +175,8 @@ public final class Engine {
      * was handled, so an open question stays open); a press always gets its toast, so the button stops spinning.
      */
     private List<Reply> slowDown(Incoming in, FloodGuard.Verdict verdict) {
-        Turn turn = new Turn(in, in.isPrivate() ? users.find(in.userId()).orElse(null) : null, texts);
+        Turn turn = new Turn(in, in.isPrivate() ? users.find(in.userId()).orElse(null) : null, texts,
+                Prework.none());
         boolean press = in.kind() == Incoming.Kind.CALLBACK;
         String notice = turn.t(press ? "flood.slow.press" : "flood.slow",
                 flood.secondsUntilRoom(in.userId(), clock.millis(), press));
@@ -145,7 +221,7 @@ public final class Engine {
         return db.tx(c -> users.find(userId).filter(user -> !mock.running(user.userId())).flatMap(user -> {
             Incoming in = new Incoming(Incoming.Kind.TEXT, user.chatId(), Incoming.ChatType.PRIVATE, user.userId(),
                     user.firstName(), user.language(), "", 0, null, null);
-            Turn turn = new Turn(in, user, texts);
+            Turn turn = new Turn(in, user, texts, Prework.none());
             return practice.daily(turn, withSummary ? stats.weekly(turn) : "");
         }));
     }
@@ -157,7 +233,7 @@ public final class Engine {
         }
     }
 
-    private List<Reply> route(Incoming in) {
+    private List<Reply> route(Incoming in, Prework work) {
         if (!in.isPrivate()) {
             return groups.handle(in);
         }
@@ -165,7 +241,7 @@ public final class Engine {
         if (fresh) {
             register(in);
         }
-        Turn turn = new Turn(in, users.find(in.userId()).orElseThrow(), texts);
+        Turn turn = new Turn(in, users.find(in.userId()).orElseThrow(), texts, work);
         switch (in.kind()) {
             case CALLBACK -> onPress(turn);
             case MEDIA -> turn.say(turn.t("media"));

@@ -4,7 +4,6 @@ import coach.bank.Library;
 import coach.bank.Question;
 import coach.chat.Reply.Button;
 import coach.grading.Grade;
-import coach.grading.Grader;
 import coach.mock.Mock;
 import coach.mock.Mock.Item;
 import coach.mock.MockStore;
@@ -46,18 +45,16 @@ public final class MockFlow {
     private final MockStore store;
     private final PracticeStore practiceStore;
     private final QuestionPicker picker;
-    private final Grader grader;
     private final PracticeFlow practice;
     private final Clock clock;
 
     public MockFlow(Supplier<Library> library, UserStore users, MockStore store, PracticeStore practiceStore,
-                    QuestionPicker picker, Grader grader, PracticeFlow practice, Clock clock) {
+                    QuestionPicker picker, PracticeFlow practice, Clock clock) {
         this.library = library;
         this.users = users;
         this.store = store;
         this.practiceStore = practiceStore;
         this.picker = picker;
-        this.grader = grader;
         this.practice = practice;
         this.clock = clock;
     }
@@ -109,7 +106,7 @@ public final class MockFlow {
             return;
         }
         Item item = mock.current().orElseThrow();
-        record(turn, mock, item, grader.grade(question.get(), text), text);
+        record(turn, mock, item, PracticeFlow.graded(turn, question.get(), text), text);
         advance(turn, mock.id(), turn.t("mock.recorded", mock.numberOf(item), mock.size()));
     }
 
@@ -257,6 +254,11 @@ public final class MockFlow {
             return;
         }
         turn.say(lead + "\n\n" + currentText(turn, mock), stopButton(turn, mock));
+    }
+
+    /** The question of the user's running mock being answered, if any and still in the banks. */
+    Optional<Question> currentQuestion(long userId) {
+        return store.running(userId).flatMap(Mock::current).flatMap(i -> library.get().question(i.questionId()));
     }
 
     /** The question being answered; one that has left the banks is dropped from the mock. */

@@ -141,7 +141,7 @@ public final class PracticeFlow {
             turn.say(turn.t("answer.too.long", text.length(), MAX_ANSWER));
             return;
         }
-        Grade verdict = grader.grade(question.get(), text);
+        Grade verdict = graded(turn, question.get(), text);
         long askedId = open.get().id();
         store.answer(askedId, text, verdict.score(), clock.instant());
         store.addAnswerDay(turn.user.userId(), today(turn.user));
@@ -151,6 +151,28 @@ public final class PracticeFlow {
                 turn.button("button.knew", "r:" + askedId + ":" + Rating.KNEW.code()),
                 turn.button("button.partly", "r:" + askedId + ":" + Rating.PARTLY.code()),
                 turn.button("button.didnt", "r:" + askedId + ":" + Rating.DIDNT.code()))));
+    }
+
+    /** The question the user has open, if it is still in the banks. */
+    Optional<Question> openQuestion(long userId) {
+        return store.open(userId).flatMap(a -> library.get().question(a.questionId()));
+    }
+
+    /** An answer graded before its transaction: the question it answers, its text and its grade. */
+    record Graded(String questionId, String text, Grade grade) {
+    }
+
+    /** Grades an answer that will be accepted against {@code question}, for the transaction to take. */
+    void gradeAhead(Question question, String text, Prework work) {
+        if (!text.isBlank() && text.length() <= MAX_ANSWER) {
+            work.put(new Graded(question.id(), text, grader.grade(question, text)));
+        }
+    }
+
+    /** The grade the pre-step gave {@code text} as an answer to {@code question}. */
+    static Grade graded(Turn turn, Question question, String text) {
+        return turn.prework.require(Graded.class,
+                g -> g.questionId().equals(question.id()) && g.text().equals(text)).grade();
     }
 
     void skip(Turn turn) {

@@ -7,13 +7,16 @@ import coach.practice.Streaks;
 import coach.practice.Week;
 import coach.progress.Progress;
 import coach.progress.ProgressPicture;
+import coach.store.Database;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,25 +37,66 @@ public final class StatsFlow {
 
     private final Supplier<Library> library;
     private final PracticeStore store;
+    private final Function<Progress, byte[]> painter;
+    private final Database db;
     private final Clock clock;
 
-    public StatsFlow(Supplier<Library> library, PracticeStore store, Clock clock) {
+    /** {@code painter} draws the picture, as {@link ProgressPicture#render} does; {@code db} reads what it shows. */
+    public StatsFlow(Supplier<Library> library, PracticeStore store, Function<Progress, byte[]> painter, Database db,
+                     Clock clock) {
         this.library = library;
         this.store = store;
+        this.painter = painter;
+        this.db = db;
         this.clock = clock;
     }
 
-    void show(Turn turn) {
+    /** A picture drawn before the transaction, with what it shows; no picture when it could not be drawn. */
+    record Picture(Progress progress, Optional<byte[]> png) {
+    }
+
+    /** Draws the picture /stats will show, outside the transaction, from the progress as it stands now. */
+    void drawAhead(Turn turn) {
+        if (turn.user == null) {
+            return;
+        }
+        db.tx(c -> progress(turn)).ifPresent(progress -> turn.prework.put(new Picture(progress, draw(turn, progress))));
+    }
+
+    private Optional<byte[]> draw(Turn turn, Progress progress) {
+        try {
+            return Optional.of(painter.apply(progress));
+        } catch (RuntimeException | LinkageError e) {
+            log.error("Could not draw the progress picture for user {}", turn.user.userId(), e);
+            return Optional.empty();
+        }
+    }
+
+    /** What the picture shows, or empty when the user has answered nothing yet. */
+    private Optional<Progress> progress(Turn turn) {
         long userId = turn.user.userId();
         List<TopicScore> scores = store.scoresByTopic(userId);
         if (scores.isEmpty()) {
-            turn.say(turn.t("stats.empty"));
-            return;
+            return Optional.empty();
         }
         LocalDate today = LocalDate.now(clock.withZone(turn.user.zone()));
         Streaks.Streak streak = Streaks.of(store.answerDays(userId), today);
-        turn.say(text(turn, scores, streak));
-        picture(turn, scores, streak, today);
+        List<Progress.TopicBar> bars = scores.stream().map(s -> bar(library.get(), s)).toList();
+        return Optional.of(new Progress(today, answersByDay(userId, turn.user.zone(), today), streak.frozen(),
+                streak.current(), streak.longest(), streak.freezes(), bars));
+    }
+
+    /** The text, and the picture drawn ahead when it still shows the progress as it stands. */
+    void show(Turn turn) {
+        Optional<Progress> progress = progress(turn);
+        if (progress.isEmpty()) {
+            turn.say(turn.t("stats.empty"));
+            return;
+        }
+        Picture picture = turn.prework.require(Picture.class, p -> p.progress().equals(progress.get()));
+        long userId = turn.user.userId();
+        turn.say(text(turn, store.scoresByTopic(userId), Streaks.of(store.answerDays(userId), progress.get().today())));
+        picture.png().ifPresent(png -> turn.photo(png, turn.t("stats.picture", ProgressPicture.WEEKS)));
     }
 
     private String text(Turn turn, List<TopicScore> scores, Streaks.Streak streak) {
@@ -67,18 +111,6 @@ public final class StatsFlow {
                     score.averageScore()));
         }
         return out.toString();
-    }
-
-    /** The picture follows the text; if it cannot be drawn, the text alone answers and the log says why. */
-    private void picture(Turn turn, List<TopicScore> scores, Streaks.Streak streak, LocalDate today) {
-        try {
-            List<Progress.TopicBar> bars = scores.stream().map(s -> bar(library.get(), s)).toList();
-            Progress progress = new Progress(today, answersByDay(turn.user.userId(), turn.user.zone(), today),
-                    streak.frozen(), streak.current(), streak.longest(), streak.freezes(), bars);
-            turn.photo(ProgressPicture.render(progress), turn.t("stats.picture", ProgressPicture.WEEKS));
-        } catch (RuntimeException | LinkageError e) {
-            log.error("Could not draw the progress picture for user {}", turn.user.userId(), e);
-        }
     }
 
     /** A topic's bar, labelled with its English title (the picture's font is Latin), or its id when it is gone. */

@@ -10,13 +10,16 @@ final class Turn {
 
     final Incoming in;
     final User user;
+    /** What was worked out for this event before its transaction. */
+    final Prework prework;
     private final Texts texts;
     private final List<Reply> replies = new ArrayList<>();
 
-    Turn(Incoming in, User user, Texts texts) {
+    Turn(Incoming in, User user, Texts texts, Prework prework) {
         this.in = in;
         this.user = user;
         this.texts = texts;
+        this.prework = prework;
     }
 
     String language() {
