@@ -21,7 +21,11 @@ import coach.practice.QuestionPicker;
 import coach.progress.Progress;
 import coach.progress.ProgressPicture;
 import coach.report.ReportStore;
+import coach.battle.BattleTicker;
+import coach.schedule.DailyScheduler;
+import coach.schedule.DeliveryStore;
 import coach.store.Database;
+import coach.telegram.TelegramBot;
 import coach.user.UserStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,17 +36,23 @@ import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
 /**
- * The coach's object graph, built by hand: banks, database, stores and the conversation engine. Both front ends
- * (Telegram and the terminal) and the tests assemble it here.
+ * The coach's object graph, built by hand: banks, database, stores, the conversation engine, and once connected
+ * the Telegram bot with the daily questions and battle rounds it delivers. Both front ends (Telegram and the
+ * terminal), the benchmarks and the tests assemble it here, with one {@link Clock} for every part.
  */
 public final class Coach implements AutoCloseable {
+
+    /**
+     * The bot's clock: it paces, times out and retries calls to a server that lives in real time, so it follows
+     * real time even where the coach's own days follow a clock set by hand.
+     */
+    private static final Clock TRANSPORT_CLOCK = Clock.systemUTC();
 
     private final Config config;
     private final Clock clock;
     private final Database db;
     private final AtomicReference<Library> library;
     private final UserStore users;
-    private final PracticeFlow practiceFlow;
     private final Battles battles;
     private final Engine engine;
 
@@ -59,7 +69,7 @@ public final class Coach implements AutoCloseable {
         QuestionPicker picker = new QuestionPicker(practice, random);
         Grader grader = new Grader();
         Texts texts = new Texts();
-        this.practiceFlow = new PracticeFlow(this.library::get, users, practice, picker, grader, clock);
+        PracticeFlow practiceFlow = new PracticeFlow(this.library::get, users, practice, picker, grader, clock);
         this.battles = new Battles(db, this.library::get, texts, clock, random,
                 new Battles.Settings(config.battleRounds(), config.battleRoundSeconds(), config.dailyZone()));
         this.engine = new Engine(db, users, texts, clock, new Engine.Defaults(config.dailyTime(), config.dailyZone()),
@@ -125,12 +135,43 @@ public final class Coach implements AutoCloseable {
         return library.get();
     }
 
-    public PracticeFlow practice() {
-        return practiceFlow;
-    }
-
     public Battles battles() {
         return battles;
+    }
+
+    /**
+     * Connects to Telegram with the token and starts polling and sending; the daily questions and the battles wait
+     * for {@link Online#startTicking}.
+     */
+    public Online connect(String token) {
+        return connect(token, TelegramBot.Timeouts.DEFAULT);
+    }
+
+    /** The same with other HTTP timeouts. */
+    public Online connect(String token, TelegramBot.Timeouts timeouts) {
+        TelegramBot bot = TelegramBot.start(
+                new TelegramBot.Connection(config.apiUrl(), token, config.messagesPerSecond(), timeouts),
+                engine, db, TRANSPORT_CLOCK);
+        return new Online(bot, new DailyScheduler(db, new DeliveryStore(db), engine, bot::broadcast, clock),
+                new BattleTicker(db, battles, bot::post));
+    }
+
+    /** The bot, and what it delivers on its own: the daily questions and the battles' rounds. */
+    public record Online(TelegramBot bot, DailyScheduler daily, BattleTicker battles) implements AutoCloseable {
+
+        /** Starts the daily questions and the battles' rounds ticking in the background. */
+        public void startTicking() {
+            daily.start();
+            battles.start();
+        }
+
+        /** Stops the ticks, then polling and sending. */
+        @Override
+        public void close() {
+            daily.close();
+            battles.close();
+            bot.close();
+        }
     }
 
     @Override

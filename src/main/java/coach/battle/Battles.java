@@ -409,7 +409,7 @@ public final class Battles implements GroupChats {
 
     private String title(Battle battle) {
         return battle.topic() == null ? texts.get(battle.language(), "battle.all.topics")
-                : library.get().bank(battle.topic()).map(b -> b.title().in(battle.language())).orElse(battle.topic());
+                : library.get().title(battle.topic(), battle.language());
     }
 
     private long roundMillis() {

@@ -104,8 +104,8 @@ public final class AdminFlow {
         List<TopicCount> top = usage.topTopics(weekStart, end, TOP_TOPICS);
         out.append("\n\n").append(turn.t(top.isEmpty() ? "admin.stats.top.none" : "admin.stats.top", TOP_TOPIC_DAYS));
         for (int i = 0; i < top.size(); i++) {
-            out.append('\n').append(turn.t("admin.stats.topic", i + 1, Html.escape(title(turn, top.get(i).topic())),
-                    top.get(i).answers()));
+            String title = library.get().title(top.get(i).topic(), turn.language());
+            out.append('\n').append(turn.t("admin.stats.topic", i + 1, Html.escape(title), top.get(i).answers()));
         }
         turn.say(out.toString());
     }
@@ -181,7 +181,4 @@ public final class AdminFlow {
         turn.say(turn.t(closed ? "admin.close.done" : "admin.close.none", id));
     }
 
-    private String title(Turn turn, String topic) {
-        return library.get().bank(topic).map(b -> b.title().in(turn.language())).orElse(topic);
-    }
 }

@@ -8,6 +8,9 @@ import java.util.List;
  */
 public interface GroupChats {
 
+    /** Telegram's limit on the messages a bot may put into one group in a minute. */
+    int MESSAGES_PER_MINUTE = 20;
+
     /** Answers one event from a group or a channel. */
     List<Reply> handle(Incoming in);
 

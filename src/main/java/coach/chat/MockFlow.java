@@ -318,10 +318,10 @@ public final class MockFlow {
         }
         for (Item item : weakest) {
             out.append("\n• ").append(turn.t("mock.card.review.item",
-                    Html.escape(practice.topicTitle(turn, item.topic())), shortText(item), item.score()));
+                    Html.escape(library.get().title(item.topic(), turn.language())), shortText(item), item.score()));
         }
         mock.weakestTopic().ifPresent(t -> out.append('\n').append(turn.t("mock.card.review.topic",
-                Html.escape(practice.topicTitle(turn, t.topic())), t.average())));
+                Html.escape(library.get().title(t.topic(), turn.language())), t.average())));
     }
 
     private String openQuestionNote(Turn turn) {

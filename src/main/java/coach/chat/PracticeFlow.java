@@ -116,13 +116,8 @@ public final class PracticeFlow {
 
     /** The topic, difficulty and question, without the prompt that says how to answer. */
     String questionBody(Turn turn, Question q) {
-        return turn.t("question.header", Html.escape(topicTitle(turn, q.topic())),
+        return turn.t("question.header", Html.escape(library.get().title(q.topic(), turn.language())),
                 "★".repeat(q.difficulty()) + "☆".repeat(3 - q.difficulty())) + "\n\n" + Html.bold(q.question());
-    }
-
-    /** A topic's title in the user's language, or its id when the topic is gone. */
-    String topicTitle(Turn turn, String topic) {
-        return library.get().bank(topic).map(b -> b.title().in(turn.language())).orElse(topic);
     }
 
     void answer(Turn turn, String text) {

@@ -107,16 +107,15 @@ public final class StatsFlow {
                         Streaks.DAYS_PER_FREEZE))
                 .append('\n').append(turn.t("stats.answers", answers));
         for (TopicScore score : scores) {
-            out.append('\n').append(turn.t("stats.topic", Html.escape(title(turn, score.topic())), score.answers(),
-                    score.averageScore()));
+            String title = library.get().title(score.topic(), turn.language());
+            out.append('\n').append(turn.t("stats.topic", Html.escape(title), score.answers(), score.averageScore()));
         }
         return out.toString();
     }
 
     /** A topic's bar, labelled with its English title (the picture's font is Latin), or its id when it is gone. */
     static Progress.TopicBar bar(Library library, TopicScore score) {
-        String label = library.bank(score.topic()).map(b -> b.title().in(Texts.EN)).orElse(score.topic());
-        return new Progress.TopicBar(label, score.averageScore());
+        return new Progress.TopicBar(library.title(score.topic(), Texts.EN), score.averageScore());
     }
 
     private Map<LocalDate, Integer> answersByDay(long userId, ZoneId zone, LocalDate today) {
@@ -142,7 +141,7 @@ public final class StatsFlow {
             out.append('\n').append(turn.t("weekly.answers", week.answers(), week.days(), week.averageScore()));
         }
         week.weakest().ifPresent(w -> out.append('\n').append(turn.t("weekly.weakest",
-                Html.escape(title(turn, w.topic())), w.averageScore())));
+                Html.escape(library.get().title(w.topic(), turn.language())), w.averageScore())));
         out.append('\n').append(turn.t("weekly.streak", streak.current(), streak.freezes()));
         return out.append("\n\n").append(suggestion(turn, week)).toString();
     }
@@ -156,12 +155,9 @@ public final class StatsFlow {
         }
         TopicScore weakest = week.weakest().orElseThrow();
         if (weakest.averageScore() < WEAK_SCORE) {
-            return turn.t("weekly.suggest.focus", Html.escape(title(turn, weakest.topic())));
+            return turn.t("weekly.suggest.focus", Html.escape(library.get().title(weakest.topic(), turn.language())));
         }
         return turn.t("weekly.suggest.widen");
     }
 
-    private String title(Turn turn, String topic) {
-        return library.get().bank(topic).map(b -> b.title().in(turn.language())).orElse(topic);
-    }
 }

@@ -9,7 +9,6 @@ import coach.MutableClock;
 import coach.TestCoach;
 import coach.chat.Incoming;
 import coach.bench.FakeBotApi;
-import coach.telegram.TelegramBot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,15 +31,15 @@ class DailySchedulerTest {
     private final MutableClock clock = MutableClock.at("2026-11-22T16:00:00Z");
     private FakeBotApi api;
     private Coach coach;
-    private TelegramBot bot;
+    private Coach.Online bot;
     private DailyScheduler scheduler;
 
     @BeforeEach
     void start() throws Exception {
         api = new FakeBotApi();
         coach = TestCoach.assemble(dir, TestCoach.config(api.url()), clock);
-        bot = TelegramBot.start(coach, FakeBotApi.TOKEN);
-        scheduler = newScheduler();
+        bot = coach.connect(FakeBotApi.TOKEN);
+        scheduler = bot.daily();
         say(SHANGHAI, "/tz Asia/Shanghai");
         say(BERLIN, "/tz Europe/Berlin");
         say(NEW_YORK, "/tz America/New_York");
@@ -52,9 +51,11 @@ class DailySchedulerTest {
         }
     }
 
-    private DailyScheduler newScheduler() {
-        return new DailyScheduler(coach.database(), new DeliveryStore(coach.database()), coach.engine(),
-                bot::broadcast, clock);
+    /** Stops the bot and connects again, as a restart of the process does with the same database. */
+    private void restart() {
+        bot.close();
+        bot = coach.connect(FakeBotApi.TOKEN);
+        scheduler = bot.daily();
     }
 
     @AfterEach
@@ -208,7 +209,7 @@ class DailySchedulerTest {
     @Test
     void aRestartTheSameDayNeverSendsTheQuestionAgain() {
         runUntil("2026-11-23T01:05:00Z");
-        scheduler = newScheduler();
+        restart();
         runUntil("2026-11-23T20:00:00Z");
         assertEquals(1, new DeliveryStore(coach.database()).count(SHANGHAI));
     }
@@ -272,8 +273,7 @@ class DailySchedulerTest {
         api.delaySends(Duration.ofMillis(40));
         runUntil("2026-11-23T01:01:00Z");
         api.awaitCount("sendMessage", c -> c.text().contains("今日一题"), 8);
-        bot.close();
-        bot = TelegramBot.start(coach, FakeBotApi.TOKEN);
+        restart();
         api.awaitCount("sendMessage", c -> c.text().contains("今日一题"), 41);
         Thread.sleep(300);
         java.util.Map<Long, Long> perChat = api.calls("sendMessage").stream()

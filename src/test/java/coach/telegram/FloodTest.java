@@ -30,13 +30,13 @@ class FloodTest {
 
     private FakeBotApi api;
     private Coach coach;
-    private TelegramBot bot;
+    private Coach.Online bot;
 
     @BeforeEach
     void start() throws Exception {
         api = new FakeBotApi();
         coach = TestCoach.assemble(dir, TestCoach.config(api.url()), Clock.systemUTC());
-        bot = TelegramBot.start(coach, FakeBotApi.TOKEN);
+        bot = coach.connect(FakeBotApi.TOKEN);
     }
 
     @AfterEach

@@ -41,7 +41,7 @@ class OutageTest {
 
     private FakeBotApi api;
     private Coach coach;
-    private TelegramBot bot;
+    private Coach.Online bot;
 
     @BeforeEach
     void start() throws Exception {
@@ -49,7 +49,7 @@ class OutageTest {
         api.holdPollsFor(Duration.ofMillis(500));
         api.stallTroubleFor(Duration.ofMillis(1600));
         coach = TestCoach.assemble(dir, TestCoach.config(api.url()), Clock.systemUTC());
-        bot = TelegramBot.start(coach, FakeBotApi.TOKEN,
+        bot = coach.connect(FakeBotApi.TOKEN,
                 new TelegramBot.Timeouts(Duration.ofSeconds(1), Duration.ofMillis(1500)));
     }
 
@@ -94,7 +94,7 @@ class OutageTest {
         assertEquals(presses.stream().collect(Collectors.toMap(Function.identity(), id -> 1L)), toasts);
         assertEquals(pings.size() + presses.size() + 2,
                 coach.database().number("SELECT COUNT(*) FROM handled_updates"), "every update handled");
-        waitUntil(() -> bot.pending() == 0);
+        waitUntil(() -> bot.bot().pending() == 0);
     }
 
     @Test

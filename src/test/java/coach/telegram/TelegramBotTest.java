@@ -37,13 +37,13 @@ class TelegramBotTest {
 
     private FakeBotApi api;
     private Coach coach;
-    private TelegramBot bot;
+    private Coach.Online bot;
 
     @BeforeEach
     void start() throws Exception {
         api = new FakeBotApi();
         coach = TestCoach.assemble(dir, TestCoach.config(api.url()), CLOCK);
-        bot = TelegramBot.start(coach, FakeBotApi.TOKEN);
+        bot = coach.connect(FakeBotApi.TOKEN);
     }
 
     @AfterEach
@@ -59,7 +59,7 @@ class TelegramBotTest {
     void aRefusedTokenIsNotRepeatedInTheError() {
         String wrong = "999:wrong-secret-never-shown";
         TelegramBot.BotStartException e = org.junit.jupiter.api.Assertions.assertThrows(
-                TelegramBot.BotStartException.class, () -> TelegramBot.start(coach, wrong));
+                TelegramBot.BotStartException.class, () -> coach.connect(wrong));
         assertEquals("Telegram refused the token (401): check TELEGRAM_BOT_TOKEN against the one @BotFather gave you",
                 e.getMessage());
         for (Throwable t = e; t != null; t = t.getCause()) {
