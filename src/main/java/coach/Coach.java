@@ -7,6 +7,7 @@ import coach.bank.Library;
 import coach.bank.Problem;
 import coach.chat.AdminFlow;
 import coach.chat.Engine;
+import coach.chat.Flow;
 import coach.chat.MockFlow;
 import coach.chat.PracticeFlow;
 import coach.chat.ReportFlow;
@@ -22,6 +23,7 @@ import coach.progress.Progress;
 import coach.progress.ProgressPicture;
 import coach.report.ReportStore;
 import coach.battle.BattleTicker;
+import coach.schedule.DailyMessage;
 import coach.schedule.DailyScheduler;
 import coach.schedule.DeliveryStore;
 import coach.store.Database;
@@ -72,16 +74,19 @@ public final class Coach implements AutoCloseable {
         PracticeFlow practiceFlow = new PracticeFlow(this.library::get, users, practice, picker, grader, clock);
         this.battles = new Battles(db, this.library::get, texts, clock, random,
                 new Battles.Settings(config.battleRounds(), config.battleRoundSeconds(), config.dailyZone()));
-        this.engine = new Engine(db, users, texts, clock, new Engine.Defaults(config.dailyTime(), config.dailyZone()),
+        MockFlow mockFlow = new MockFlow(this.library::get, users, mocks, practice, picker, practiceFlow, clock);
+        StatsFlow statsFlow = new StatsFlow(this.library::get, practice, painter, db, clock);
+        List<Flow> flows = List.of(
                 practiceFlow,
+                mockFlow,
                 new TopicsFlow(this.library::get, users),
+                statsFlow,
                 new SettingsFlow(users, clock),
                 new ReportFlow(users, practice, mocks, reports, config.admins(), clock),
-                new StatsFlow(this.library::get, practice, painter, db, clock),
-                new MockFlow(this.library::get, users, mocks, practice, picker, practiceFlow, clock),
                 new AdminFlow(config.admins(), this.library, () -> new BankLoader().load(config.banksDir()),
-                        new UsageStore(db), reports, practice, clock),
-                battles, floodControl);
+                        new UsageStore(db), reports, practice, clock));
+        this.engine = new Engine(db, users, texts, clock, new Engine.Defaults(config.dailyTime(), config.dailyZone()),
+                this.library::get, flows, battles, new DailyMessage(practiceFlow, mockFlow, statsFlow), floodControl);
     }
 
     /** Loads and checks the banks, opens the database at {@code storage}, and wires the engine for Telegram. */

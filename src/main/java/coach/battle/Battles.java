@@ -83,6 +83,11 @@ public final class Battles implements GroupChats {
     }
 
     @Override
+    public List<String> menu() {
+        return List.of("battle", "top", "stop", "help");
+    }
+
+    @Override
     public List<Reply> handle(Incoming in) {
         long now = clock.millis();
         List<Reply> replies = new ArrayList<>();

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * practice history (streaks, stats) and schedule reviews with a rating derived from the score; a question the user
  * had open before the mock stays open for afterwards.
  */
-public final class MockFlow {
+public final class MockFlow implements Flow {
 
     /** How much of a bad argument is echoed back. */
     private static final int ARGUMENT = 40;
@@ -66,13 +66,58 @@ public final class MockFlow {
         }
     }
 
-    boolean running(long userId) {
+    @Override
+    public List<String> commands() {
+        return List.of("mock");
+    }
+
+    @Override
+    public List<String> buttons() {
+        return List.of("m:");
+    }
+
+    @Override
+    public boolean busy(Turn turn) {
+        return running(turn.user().userId());
+    }
+
+    /** While a mock runs, /question and the next-question button show its question, and /skip skips it. */
+    @Override
+    public List<String> whileBusy() {
+        return List.of("question", "skip", PracticeFlow.NEXT);
+    }
+
+    @Override
+    public void command(Turn turn, Command command) {
+        switch (command.name()) {
+            case "question" -> busy(turn, turn.t("mock.busy"));
+            case "skip" -> skip(turn);
+            default -> start(turn, command.args());
+        }
+    }
+
+    @Override
+    public void press(Turn turn, String data) {
+        if (data.equals(PracticeFlow.NEXT)) {
+            turn.toast("");
+            busy(turn, turn.t("mock.busy"));
+        } else {
+            pressed(turn, data.substring(2));
+        }
+    }
+
+    @Override
+    public void prepareAnswer(Turn turn, String text) {
+        currentQuestion(turn.user().userId()).ifPresent(question -> practice.gradeAhead(question, text, turn.prework()));
+    }
+
+    public boolean running(long userId) {
         return store.running(userId).isPresent();
     }
 
     /** {@code /mock}, {@code /mock [topic] [n]} in either order, or {@code /mock stop}. */
     void start(Turn turn, String args) {
-        Optional<Mock> running = store.running(turn.user.userId());
+        Optional<Mock> running = store.running(turn.user().userId());
         if (args.equalsIgnoreCase("stop")) {
             running.ifPresentOrElse(mock -> stop(turn, mock), () -> turn.say(turn.t("mock.none")));
             return;
@@ -90,8 +135,9 @@ public final class MockFlow {
     }
 
     /** Free text while a mock runs: the answer to its current question. */
-    void answer(Turn turn, String text) {
-        Mock mock = store.running(turn.user.userId()).orElseThrow();
+    @Override
+    public void answer(Turn turn, String text) {
+        Mock mock = store.running(turn.user().userId()).orElseThrow();
         Optional<Question> question = currentQuestion(mock);
         if (question.isEmpty()) {
             advance(turn, mock.id(), turn.t("mock.withdrawn"));
@@ -112,42 +158,42 @@ public final class MockFlow {
 
     /** Records a graded answer in the practice history (with its answer day and review) and in the mock. */
     private void record(Turn turn, Mock mock, Item item, Grade verdict, String text) {
-        long userId = turn.user.userId();
+        long userId = turn.user().userId();
         Asked asked = practiceStore.recordAnswer(userId, item.questionId(), item.topic(), item.askedAt(), text,
                 verdict.score(), clock.instant());
-        practiceStore.addAnswerDay(userId, practice.today(turn.user));
-        practice.schedule(turn.user, asked, Rating.fromScore(verdict.score()));
+        practiceStore.addAnswerDay(userId, practice.today(turn.user()));
+        practice.schedule(turn.user(), asked, Rating.fromScore(verdict.score()));
         store.answer(mock.id(), item.position(), asked.id(), verdict.score(),
                 verdict.notMade().stream().map(Question.KeyPoint::point).toList());
     }
 
     /** /skip while a mock runs: the current question scores 0 and the next one comes. */
     void skip(Turn turn) {
-        Mock mock = store.running(turn.user.userId()).orElseThrow();
+        Mock mock = store.running(turn.user().userId()).orElseThrow();
         if (currentQuestion(mock).isEmpty()) {
             advance(turn, mock.id(), turn.t("mock.withdrawn"));
             return;
         }
         Item item = mock.current().orElseThrow();
-        Asked asked = practiceStore.recordSkip(turn.user.userId(), item.questionId(), item.topic(), item.askedAt(),
+        Asked asked = practiceStore.recordSkip(turn.user().userId(), item.questionId(), item.topic(), item.askedAt(),
                 clock.instant());
-        practice.schedule(turn.user, asked, Rating.DIDNT);
+        practice.schedule(turn.user(), asked, Rating.DIDNT);
         store.skip(mock.id(), item.position(), asked.id());
         advance(turn, mock.id(), turn.t("mock.skipped"));
     }
 
-    /** /question while a mock runs. */
-    void busy(Turn turn) {
-        remind(turn, store.running(turn.user.userId()).orElseThrow(), turn.t("mock.busy"));
+    /** /question while a mock runs: its question again after {@code lead}. */
+    private void busy(Turn turn, String lead) {
+        remind(turn, store.running(turn.user().userId()).orElseThrow(), lead);
     }
 
     /** A press of the stop button: {@code data} is {@code stop:mockId}, honoured only for the running mock. */
-    void press(Turn turn, String data) {
+    private void pressed(Turn turn, String data) {
         if (data.startsWith("a:")) {
             showReference(turn, data.substring(2));
             return;
         }
-        Optional<Mock> running = store.running(turn.user.userId());
+        Optional<Mock> running = store.running(turn.user().userId());
         if (running.isEmpty() || !data.equals("stop:" + running.get().id())) {
             turn.toast(turn.t("mock.stale"));
             return;
@@ -157,11 +203,10 @@ public final class MockFlow {
         stop(turn, running.get());
     }
 
-    /** The topic is every word that is not the number, so a title with spaces works: {@code /mock message queues 3}. */
     /** A press of a report card's answer button: the question and its reference answer, for a question of a past mock. */
     private void showReference(Turn turn, String questionId) {
         Optional<Question> question = library.get().question(questionId);
-        if (question.isEmpty() || !store.answeredInMock(turn.user.userId(), questionId)) {
+        if (question.isEmpty() || !store.answeredInMock(turn.user().userId(), questionId)) {
             turn.toast(turn.t("mock.stale"));
             return;
         }
@@ -169,6 +214,7 @@ public final class MockFlow {
         turn.say(practice.questionBody(turn, question.get()) + "\n\n" + practice.reference(turn, question.get()));
     }
 
+    /** The topic is every word that is not the number, so a title with spaces works: {@code /mock message queues 3}. */
     private Request parse(Turn turn, String args) {
         String count = null;
         StringBuilder name = new StringBuilder();
@@ -199,7 +245,7 @@ public final class MockFlow {
     }
 
     private void begin(Turn turn, Request request) {
-        long userId = turn.user.userId();
+        long userId = turn.user().userId();
         Collection<String> topics = request.topic() == null ? users.subscriptions(userId) : Set.of(request.topic());
         List<Question> questions = picker.several(library.get(), userId, topics, request.questions());
         if (questions.isEmpty()) {
@@ -325,7 +371,7 @@ public final class MockFlow {
     }
 
     private String openQuestionNote(Turn turn) {
-        boolean open = practiceStore.open(turn.user.userId())
+        boolean open = practiceStore.open(turn.user().userId())
                 .flatMap(a -> library.get().question(a.questionId())).isPresent();
         return open ? "\n\n" + turn.t("mock.open.waiting") : "";
     }

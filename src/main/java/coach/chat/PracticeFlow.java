@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /** Asking a question, grading the answer, revealing the reference answer, and rating it for repetition. */
-public final class PracticeFlow {
+public final class PracticeFlow implements Flow {
 
     /**
      * Longest answer accepted: under Telegram's message limit of 4,096 characters by more than clients give up to
@@ -32,6 +32,8 @@ public final class PracticeFlow {
      * whole (see {@link Parts}).
      */
     static final int MAX_ANSWER = 3800;
+    /** The data of the button that asks the next question. */
+    static final String NEXT = "q";
 
     private final Supplier<Library> library;
     private final UserStore users;
@@ -50,20 +52,55 @@ public final class PracticeFlow {
         this.clock = clock;
     }
 
+    @Override
+    public List<String> commands() {
+        return List.of("question", "skip");
+    }
+
+    /** The next-question button, and the ratings of an answer. */
+    @Override
+    public List<String> buttons() {
+        return List.of(NEXT, "r:");
+    }
+
+    @Override
+    public void command(Turn turn, Command command) {
+        if (command.name().equals("skip")) {
+            skip(turn);
+        } else {
+            ask(turn);
+        }
+    }
+
+    @Override
+    public void press(Turn turn, String data) {
+        if (data.equals(NEXT)) {
+            turn.toast("");
+            ask(turn);
+        } else {
+            rate(turn, data.substring(2));
+        }
+    }
+
+    @Override
+    public void prepareAnswer(Turn turn, String text) {
+        openQuestion(turn.user().userId()).ifPresent(question -> gradeAhead(question, text, turn.prework()));
+    }
+
     void ask(Turn turn) {
-        Optional<Asked> open = store.open(turn.user.userId());
+        Optional<Asked> open = store.open(turn.user().userId());
         Optional<Question> openQuestion = open.flatMap(a -> library.get().question(a.questionId()));
         if (openQuestion.isPresent()) {
             turn.say(turn.t("question.still.open") + "\n\n" + questionText(turn, openQuestion.get()));
             return;
         }
-        Optional<Question> next = nextQuestion(turn.user);
+        Optional<Question> next = nextQuestion(turn.user());
         if (next.isEmpty()) {
-            Set<String> topics = users.subscriptions(turn.user.userId());
+            Set<String> topics = users.subscriptions(turn.user().userId());
             turn.say(turn.t(topics.isEmpty() ? "topics.none" : "question.none.left"));
             return;
         }
-        store.ask(turn.user.userId(), next.get().id(), next.get().topic(), clock.instant());
+        store.ask(turn.user().userId(), next.get().id(), next.get().topic(), clock.instant());
         turn.say(questionText(turn, next.get()));
     }
 
@@ -71,8 +108,8 @@ public final class PracticeFlow {
      * Asks the day's question: the same choice as /question, replacing any question left open, after the weekly
      * summary when there is one. With no question left, the summary goes alone.
      */
-    Optional<Engine.DailyQuestion> daily(Turn turn, String summary) {
-        Optional<Question> next = nextQuestion(turn.user);
+    public Optional<Engine.DailyQuestion> daily(Turn turn, String summary) {
+        Optional<Question> next = nextQuestion(turn.user());
         if (next.isEmpty()) {
             if (summary.isEmpty()) {
                 return Optional.empty();
@@ -80,7 +117,7 @@ public final class PracticeFlow {
             turn.say(summary);
             return Optional.of(new Engine.DailyQuestion(null, turn.replies()));
         }
-        store.ask(turn.user.userId(), next.get().id(), next.get().topic(), clock.instant());
+        store.ask(turn.user().userId(), next.get().id(), next.get().topic(), clock.instant());
         String lead = summary.isEmpty() ? "" : summary + "\n\n";
         turn.say(lead + streakNews(turn) + turn.t("daily.header") + "\n\n" + questionText(turn, next.get()));
         return Optional.of(new Engine.DailyQuestion(next.get().id(), turn.replies()));
@@ -91,8 +128,8 @@ public final class PracticeFlow {
      * Empty when the user answered yesterday or today, or had no streak to lose.
      */
     private String streakNews(Turn turn) {
-        List<LocalDate> days = store.answerDays(turn.user.userId());
-        LocalDate today = today(turn.user);
+        List<LocalDate> days = store.answerDays(turn.user().userId());
+        LocalDate today = today(turn.user());
         Streaks.Streak now = Streaks.of(days, today);
         if (now.frozen().contains(today.minusDays(1))) {
             return turn.t("daily.freeze.used", now.current(), now.freezes()) + "\n\n";
@@ -120,8 +157,9 @@ public final class PracticeFlow {
                 "★".repeat(q.difficulty()) + "☆".repeat(3 - q.difficulty())) + "\n\n" + Html.bold(q.question());
     }
 
-    void answer(Turn turn, String text) {
-        Optional<Asked> open = store.open(turn.user.userId());
+    @Override
+    public void answer(Turn turn, String text) {
+        Optional<Asked> open = store.open(turn.user().userId());
         Optional<Question> question = open.flatMap(a -> library.get().question(a.questionId()));
         if (question.isEmpty()) {
             turn.say(turn.t(closeIfWithdrawn(open) ? "question.withdrawn" : "no.question"),
@@ -139,8 +177,8 @@ public final class PracticeFlow {
         Grade verdict = graded(turn, question.get(), text);
         long askedId = open.get().id();
         store.answer(askedId, text, verdict.score(), clock.instant());
-        store.addAnswerDay(turn.user.userId(), today(turn.user));
-        Review byScore = scheduleFromScore(turn.user, open.get().questionId(), verdict.score());
+        store.addAnswerDay(turn.user().userId(), today(turn.user()));
+        Review byScore = scheduleFromScore(turn.user(), open.get().questionId(), verdict.score());
         turn.say(feedback(turn, question.get(), verdict) + "\n" + turn.t("answer.comes.back", comesBack(turn, byScore)),
                 List.of(List.of(
                 turn.button("button.knew", "r:" + askedId + ":" + Rating.KNEW.code()),
@@ -166,19 +204,19 @@ public final class PracticeFlow {
 
     /** The grade the pre-step gave {@code text} as an answer to {@code question}. */
     static Grade graded(Turn turn, Question question, String text) {
-        return turn.prework.require(Graded.class,
+        return turn.prework().require(Graded.class,
                 g -> g.questionId().equals(question.id()) && g.text().equals(text)).grade();
     }
 
     void skip(Turn turn) {
-        Optional<Asked> open = store.open(turn.user.userId());
+        Optional<Asked> open = store.open(turn.user().userId());
         Optional<Question> question = open.flatMap(a -> library.get().question(a.questionId()));
         if (question.isEmpty()) {
             turn.say(turn.t(closeIfWithdrawn(open) ? "question.withdrawn" : "skip.nothing"));
             return;
         }
         store.skip(open.get().id(), clock.instant());
-        Review review = schedule(turn.user, open.get(), Rating.DIDNT);
+        Review review = schedule(turn.user(), open.get(), Rating.DIDNT);
         turn.say(turn.t("skip.revealed", comesBack(turn, review)) + "\n\n" + reference(turn, question.get()),
                 List.of(List.of(turn.button("button.next", "q"))));
     }
@@ -188,7 +226,7 @@ public final class PracticeFlow {
         String[] parts = data.split(":", -1);
         Optional<Asked> asked = parts.length == 2 ? parseId(parts[0]).flatMap(store::find) : Optional.empty();
         Optional<Rating> rating = parts.length == 2 ? Rating.of(parts[1]) : Optional.empty();
-        if (asked.isEmpty() || rating.isEmpty() || asked.get().userId() != turn.user.userId()) {
+        if (asked.isEmpty() || rating.isEmpty() || asked.get().userId() != turn.user().userId()) {
             turn.toast(turn.t("rate.stale"));
             return;
         }
@@ -200,7 +238,7 @@ public final class PracticeFlow {
             turn.toast(turn.t("rate.stale"));
             return;
         }
-        Review review = reschedule(turn.user, asked.get(), rating.get());
+        Review review = reschedule(turn.user(), asked.get(), rating.get());
         String label = turn.t(switch (rating.get()) {
             case KNEW -> "button.knew";
             case PARTLY -> "button.partly";
@@ -244,7 +282,7 @@ public final class PracticeFlow {
 
     /** When a review brings the question back, in the user's words: "tomorrow", "in 4 days". */
     String comesBack(Turn turn, Review review) {
-        return turn.t("review.in", Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(today(turn.user), review.due())));
+        return turn.t("review.in", Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(today(turn.user()), review.due())));
     }
 
     private String feedback(Turn turn, Question q, Grade grade) {

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * The user's progress: streaks and freezes on their own calendar, answers, and the average score per topic, as text
  * and as a picture; and the summary of their week.
  */
-public final class StatsFlow {
+public final class StatsFlow implements Flow {
 
     private static final Logger log = LoggerFactory.getLogger(StatsFlow.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
@@ -51,38 +51,53 @@ public final class StatsFlow {
         this.clock = clock;
     }
 
+    @Override
+    public List<String> commands() {
+        return List.of("stats");
+    }
+
+    @Override
+    public void command(Turn turn, Command command) {
+        show(turn);
+    }
+
+    @Override
+    public void prepare(Turn turn, Command command) {
+        drawAhead(turn);
+    }
+
     /** A picture drawn before the transaction, with what it shows; no picture when it could not be drawn. */
     record Picture(Progress progress, Optional<byte[]> png) {
     }
 
     /** Draws the picture /stats will show, outside the transaction, from the progress as it stands now. */
     void drawAhead(Turn turn) {
-        if (turn.user == null) {
+        if (turn.user() == null) {
             return;
         }
-        db.tx(c -> progress(turn)).ifPresent(progress -> turn.prework.put(new Picture(progress, draw(turn, progress))));
+        db.tx(c -> progress(turn)).ifPresent(progress -> turn.prework().put(new Picture(progress, draw(turn, progress))));
     }
 
     private Optional<byte[]> draw(Turn turn, Progress progress) {
         try {
             return Optional.of(painter.apply(progress));
         } catch (RuntimeException | LinkageError e) {
-            log.error("Could not draw the progress picture for user {}", turn.user.userId(), e);
+            log.error("Could not draw the progress picture for user {}", turn.user().userId(), e);
             return Optional.empty();
         }
     }
 
     /** What the picture shows, or empty when the user has answered nothing yet. */
     private Optional<Progress> progress(Turn turn) {
-        long userId = turn.user.userId();
+        long userId = turn.user().userId();
         List<TopicScore> scores = store.scoresByTopic(userId);
         if (scores.isEmpty()) {
             return Optional.empty();
         }
-        LocalDate today = LocalDate.now(clock.withZone(turn.user.zone()));
+        LocalDate today = LocalDate.now(clock.withZone(turn.user().zone()));
         Streaks.Streak streak = Streaks.of(store.answerDays(userId), today);
         List<Progress.TopicBar> bars = scores.stream().map(s -> bar(library.get(), s)).toList();
-        return Optional.of(new Progress(today, answersByDay(userId, turn.user.zone(), today), streak.frozen(),
+        return Optional.of(new Progress(today, answersByDay(userId, turn.user().zone(), today), streak.frozen(),
                 streak.current(), streak.longest(), streak.freezes(), bars));
     }
 
@@ -93,8 +108,8 @@ public final class StatsFlow {
             turn.say(turn.t("stats.empty"));
             return;
         }
-        Picture picture = turn.prework.require(Picture.class, p -> p.progress().equals(progress.get()));
-        long userId = turn.user.userId();
+        Picture picture = turn.prework().require(Picture.class, p -> p.progress().equals(progress.get()));
+        long userId = turn.user().userId();
         turn.say(text(turn, store.scoresByTopic(userId), Streaks.of(store.answerDays(userId), progress.get().today())));
         picture.png().ifPresent(png -> turn.photo(png, turn.t("stats.picture", ProgressPicture.WEEKS)));
     }
@@ -128,12 +143,12 @@ public final class StatsFlow {
     }
 
     /** The summary of the seven days ending today: answers, average score, weakest topic and one suggestion. */
-    String weekly(Turn turn) {
-        ZoneId zone = turn.user.zone();
+    public String weekly(Turn turn) {
+        ZoneId zone = turn.user().zone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate first = today.minusDays(6);
-        Week week = Week.of(store.answersSince(turn.user.userId(), first.atStartOfDay(zone).toInstant()), zone);
-        Streaks.Streak streak = Streaks.of(store.answerDays(turn.user.userId()), today);
+        Week week = Week.of(store.answersSince(turn.user().userId(), first.atStartOfDay(zone).toInstant()), zone);
+        Streaks.Streak streak = Streaks.of(store.answerDays(turn.user().userId()), today);
         StringBuilder out = new StringBuilder(turn.t("weekly.title", first.format(DAY), today.format(DAY)));
         if (week.answers() == 0) {
             out.append('\n').append(turn.t("weekly.none"));
@@ -151,7 +166,7 @@ public final class StatsFlow {
             return turn.t("weekly.suggest.start");
         }
         if (week.days() < STEADY_DAYS) {
-            return turn.t("weekly.suggest.days", week.days(), turn.user.dailyTime().format(CLOCK));
+            return turn.t("weekly.suggest.days", week.days(), turn.user().dailyTime().format(CLOCK));
         }
         TopicScore weakest = week.weakest().orElseThrow();
         if (weakest.averageScore() < WEAK_SCORE) {

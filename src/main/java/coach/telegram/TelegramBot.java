@@ -103,7 +103,8 @@ public final class TelegramBot implements AutoCloseable {
             throw new BotStartException("could not start polling: " + e.getMessage(), e);
         }
         // The menu is cosmetic: publish it while polling already runs, so start-up does not wait for six calls.
-        Sender.daemon("coach-menu").newThread(() -> CommandMenu.publish(client, new Texts())).start();
+        Sender.daemon("coach-menu").newThread(() -> CommandMenu.publish(client, new Texts(), engine.menu(),
+                engine.groupMenu())).start();
         log.info("Polling as @{} from offset {}; {} replies waiting in the outbox", username, updates.nextOffset(),
                 outbox.size());
         return new TelegramBot(pollHttp, sendHttp, pollExecutor, polling, sender, outbox, clock);
