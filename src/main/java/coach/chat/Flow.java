@@ -8,6 +8,13 @@ import java.util.List;
  */
 public interface Flow {
 
+    /**
+     * Longest answer accepted: under Telegram's message limit of 4,096 characters by more than clients give up to
+     * cut a long text at a word boundary, so that any text that might be the first part of a split one is refused
+     * whole (see the engine's handling of split messages).
+     */
+    int MAX_ANSWER = 3800;
+
     /** The commands it answers, without the slash. */
     List<String> commands();
 

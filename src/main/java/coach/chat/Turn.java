@@ -85,7 +85,8 @@ public final class Turn {
         say(t("unknown.command", Html.escape(Texts.shorten("/" + name, 64))));
     }
 
-    List<Reply> replies() {
+    /** The replies so far; a press that got no toast gets an empty one, so its button stops spinning. */
+    public List<Reply> replies() {
         boolean toasted = replies.stream().anyMatch(r -> r instanceof Reply.Toast);
         if (in.kind() == Incoming.Kind.CALLBACK && !toasted) {
             toast("");

@@ -1,10 +1,10 @@
 package coach.schedule;
 
 import coach.chat.Engine;
-import coach.chat.MockFlow;
-import coach.chat.PracticeFlow;
-import coach.chat.StatsFlow;
 import coach.chat.Turn;
+import coach.mock.MockFlow;
+import coach.practice.PracticeFlow;
+import coach.progress.StatsFlow;
 import java.util.Optional;
 
 /**

@@ -1,8 +1,11 @@
-package coach.chat;
+package coach.settings;
 
 import coach.bank.Bank;
 import coach.bank.Library;
+import coach.chat.Command;
+import coach.chat.Flow;
 import coach.chat.Reply.Button;
+import coach.chat.Turn;
 import coach.user.UserStore;
 import java.util.ArrayList;
 import java.util.List;

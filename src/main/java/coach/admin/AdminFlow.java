@@ -1,10 +1,14 @@
-package coach.chat;
+package coach.admin;
 
-import coach.admin.UsageStore;
 import coach.admin.UsageStore.TopicCount;
 import coach.bank.BankLoader;
 import coach.bank.Library;
 import coach.bank.Problem;
+import coach.chat.Command;
+import coach.chat.Flow;
+import coach.chat.Html;
+import coach.chat.Texts;
+import coach.chat.Turn;
 import coach.practice.PracticeStore;
 import coach.report.ReportStore;
 import java.time.Clock;

@@ -1,14 +1,19 @@
-package coach.chat;
+package coach.mock;
 
 import coach.bank.Library;
 import coach.bank.Question;
+import coach.bank.TopicNames;
+import coach.chat.Command;
+import coach.chat.Flow;
+import coach.chat.Html;
 import coach.chat.Reply.Button;
+import coach.chat.Texts;
+import coach.chat.Turn;
 import coach.grading.Grade;
-import coach.mock.Mock;
 import coach.mock.Mock.Item;
-import coach.mock.MockStore;
 import coach.mock.MockStore.MissedPoint;
 import coach.practice.Asked;
+import coach.practice.PracticeFlow;
 import coach.practice.PracticeStore;
 import coach.practice.QuestionPicker;
 import coach.practice.Rating;
@@ -16,7 +21,6 @@ import coach.user.UserStore;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -147,8 +151,8 @@ public final class MockFlow implements Flow {
             turn.say(turn.t("mock.answer.empty"));
             return;
         }
-        if (text.length() > PracticeFlow.MAX_ANSWER) {
-            turn.say(turn.t("answer.too.long", text.length(), PracticeFlow.MAX_ANSWER));
+        if (text.length() > MAX_ANSWER) {
+            turn.say(turn.t("answer.too.long", text.length(), MAX_ANSWER));
             return;
         }
         Item item = mock.current().orElseThrow();

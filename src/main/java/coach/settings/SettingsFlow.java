@@ -1,5 +1,10 @@
-package coach.chat;
+package coach.settings;
 
+import coach.chat.Command;
+import coach.chat.Flow;
+import coach.chat.Html;
+import coach.chat.Texts;
+import coach.chat.Turn;
 import coach.user.User;
 import coach.user.UserStore;
 import java.time.Clock;

@@ -1,12 +1,15 @@
-package coach.chat;
+package coach.progress;
 
 import coach.bank.Library;
-import coach.practice.PracticeStore;
+import coach.chat.Command;
+import coach.chat.Flow;
+import coach.chat.Html;
+import coach.chat.Texts;
+import coach.chat.Turn;
 import coach.practice.PracticeStore.TopicScore;
+import coach.practice.PracticeStore;
 import coach.practice.Streaks;
 import coach.practice.Week;
-import coach.progress.Progress;
-import coach.progress.ProgressPicture;
 import coach.store.Database;
 import java.time.Clock;
 import java.time.LocalDate;

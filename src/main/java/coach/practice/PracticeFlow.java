@@ -1,19 +1,17 @@
-package coach.chat;
+package coach.practice;
 
 import coach.bank.Library;
 import coach.bank.Question;
-import coach.chat.Reply.Button;
-import coach.grading.Grade;
+import coach.chat.Command;
+import coach.chat.Engine;
+import coach.chat.Flow;
+import coach.chat.Html;
+import coach.chat.Prework;
+import coach.chat.Turn;
 import coach.grading.Grade.PointGrade;
 import coach.grading.Grade.Verdict;
+import coach.grading.Grade;
 import coach.grading.Grader;
-import coach.practice.Asked;
-import coach.practice.PracticeStore;
-import coach.practice.QuestionPicker;
-import coach.practice.Rating;
-import coach.practice.Fsrs;
-import coach.practice.Review;
-import coach.practice.Streaks;
 import coach.user.User;
 import coach.user.UserStore;
 import java.time.Clock;
@@ -26,14 +24,8 @@ import java.util.function.Supplier;
 /** Asking a question, grading the answer, revealing the reference answer, and rating it for repetition. */
 public final class PracticeFlow implements Flow {
 
-    /**
-     * Longest answer accepted: under Telegram's message limit of 4,096 characters by more than clients give up to
-     * cut a long text at a word boundary, so that any text that might be the first part of a split one is refused
-     * whole (see {@link Parts}).
-     */
-    static final int MAX_ANSWER = 3800;
     /** The data of the button that asks the next question. */
-    static final String NEXT = "q";
+    public static final String NEXT = "q";
 
     private final Supplier<Library> library;
     private final UserStore users;
@@ -152,7 +144,7 @@ public final class PracticeFlow implements Flow {
     }
 
     /** The topic, difficulty and question, without the prompt that says how to answer. */
-    String questionBody(Turn turn, Question q) {
+    public String questionBody(Turn turn, Question q) {
         return turn.t("question.header", Html.escape(library.get().title(q.topic(), turn.language())),
                 "★".repeat(q.difficulty()) + "☆".repeat(3 - q.difficulty())) + "\n\n" + Html.bold(q.question());
     }
@@ -196,14 +188,14 @@ public final class PracticeFlow implements Flow {
     }
 
     /** Grades an answer that will be accepted against {@code question}, for the transaction to take. */
-    void gradeAhead(Question question, String text, Prework work) {
+    public void gradeAhead(Question question, String text, Prework work) {
         if (!text.isBlank() && text.length() <= MAX_ANSWER) {
             work.put(new Graded(question.id(), text, grader.grade(question, text)));
         }
     }
 
     /** The grade the pre-step gave {@code text} as an answer to {@code question}. */
-    static Grade graded(Turn turn, Question question, String text) {
+    public static Grade graded(Turn turn, Question question, String text) {
         return turn.prework().require(Graded.class,
                 g -> g.questionId().equals(question.id()) && g.text().equals(text)).grade();
     }
@@ -255,7 +247,7 @@ public final class PracticeFlow implements Flow {
     }
 
     /** Schedules the asked question's next review from a rating, and records the rating on it. */
-    Review schedule(User user, Asked asked, Rating rating) {
+    public Review schedule(User user, Asked asked, Rating rating) {
         Review previous = store.review(user.userId(), asked.questionId()).orElse(null);
         Review next = Fsrs.next(previous, rating, today(user));
         store.saveReview(user.userId(), asked.questionId(), next, previous);
@@ -308,7 +300,7 @@ public final class PracticeFlow implements Flow {
     }
 
     /** The reference answer and its links. */
-    String reference(Turn turn, Question q) {
+    public String reference(Turn turn, Question q) {
         StringBuilder out = new StringBuilder(turn.t("answer.reference")).append('\n').append(Html.withCode(q.answer()));
         if (!q.links().isEmpty()) {
             out.append("\n\n").append(turn.t("answer.links"));
@@ -317,7 +309,7 @@ public final class PracticeFlow implements Flow {
         return out.toString();
     }
 
-    LocalDate today(User user) {
+    public LocalDate today(User user) {
         return LocalDate.now(clock.withZone(user.zone()));
     }
 

@@ -1,10 +1,14 @@
-package coach.chat;
+package coach.report;
 
+import coach.chat.Command;
+import coach.chat.Flow;
+import coach.chat.Html;
+import coach.chat.Texts;
+import coach.chat.Turn;
 import coach.mock.Mock;
 import coach.mock.MockStore;
 import coach.practice.Asked;
 import coach.practice.PracticeStore;
-import coach.report.ReportStore;
 import coach.user.User;
 import coach.user.UserStore;
 import java.time.Clock;
