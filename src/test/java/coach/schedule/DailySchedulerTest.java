@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coach.Await;
 import coach.Coach;
 import coach.MutableClock;
 import coach.TestCoach;
-import coach.chat.Incoming;
 import coach.bench.FakeBotApi;
+import coach.chat.Incoming;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -248,6 +249,7 @@ class DailySchedulerTest {
             api.awaitCount("sendMessage", c -> c.chatId() == user && c.text().contains("今日一题"), 1);
         }
         assertEquals(3, api.calls("sendMessage").stream().filter(c -> c.text().contains("今日一题")).count());
+        assertEquals(0, api.faultsWaiting(), "every injected fault was served");
     }
 
     @Test
@@ -255,11 +257,8 @@ class DailySchedulerTest {
         api.inject(FakeBotApi.Fault.status("sendMessage", 403, "Forbidden: bot was blocked by the user")
                 .forChat(SHANGHAI));
         runUntil("2026-11-23T01:02:00Z");
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (coach.users().find(SHANGHAI).orElseThrow().active() && System.currentTimeMillis() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertTrue(!coach.users().find(SHANGHAI).orElseThrow().active());
+        Await.until("the blocked user is marked inactive", () -> !coach.users().find(SHANGHAI).orElseThrow().active());
+        assertEquals(0, api.faultsWaiting(), "every injected fault was served");
         runUntil("2026-11-24T02:00:00Z");
         assertEquals(1, new DeliveryStore(coach.database()).count(SHANGHAI), "no question on the 24th");
         assertEquals(0, dailies(SHANGHAI).size());
@@ -275,7 +274,7 @@ class DailySchedulerTest {
         api.awaitCount("sendMessage", c -> c.text().contains("今日一题"), 8);
         restart();
         api.awaitCount("sendMessage", c -> c.text().contains("今日一题"), 41);
-        Thread.sleep(300);
+        Await.until("the outbox is empty", () -> bot.bot().pending() == 0);
         java.util.Map<Long, Long> perChat = api.calls("sendMessage").stream()
                 .filter(c -> c.text().contains("今日一题"))
                 .collect(java.util.stream.Collectors.groupingBy(FakeBotApi.Call::chatId,
