@@ -1,50 +1,65 @@
 package coach;
 
+import coach.admin.AdminFlow;
 import coach.admin.UsageStore;
 import coach.bank.BankLoader;
-import coach.battle.Battles;
 import coach.bank.Library;
 import coach.bank.Problem;
-import coach.chat.AdminFlow;
+import coach.battle.BattleTicker;
+import coach.battle.Battles;
 import coach.chat.Engine;
-import coach.chat.MockFlow;
-import coach.chat.PracticeFlow;
-import coach.chat.ReportFlow;
-import coach.chat.SettingsFlow;
-import coach.chat.StatsFlow;
+import coach.chat.Flow;
 import coach.chat.Texts;
-import coach.chat.TopicsFlow;
 import coach.grading.Grader;
+import coach.mock.MockFlow;
 import coach.mock.MockStore;
+import coach.practice.PracticeFlow;
 import coach.practice.PracticeStore;
 import coach.practice.QuestionPicker;
+import coach.progress.Progress;
+import coach.progress.ProgressPicture;
+import coach.progress.StatsFlow;
+import coach.report.ReportFlow;
 import coach.report.ReportStore;
+import coach.schedule.DailyMessage;
+import coach.schedule.DailyScheduler;
+import coach.schedule.DeliveryStore;
+import coach.settings.SettingsFlow;
+import coach.settings.TopicsFlow;
 import coach.store.Database;
+import coach.telegram.TelegramBot;
 import coach.user.UserStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
 /**
- * The coach's object graph, built by hand: banks, database, stores and the conversation engine. Both front ends
- * (Telegram and the terminal) and the tests assemble it here.
+ * The coach's object graph, built by hand: banks, database, stores, the conversation engine, and once connected
+ * the Telegram bot with the daily questions and battle rounds it delivers. Both front ends (Telegram and the
+ * terminal), the benchmarks and the tests assemble it here, with one {@link Clock} for every part.
  */
 public final class Coach implements AutoCloseable {
+
+    /**
+     * The bot's clock: it paces, times out and retries calls to a server that lives in real time, so it follows
+     * real time even where the coach's own days follow a clock set by hand.
+     */
+    private static final Clock TRANSPORT_CLOCK = Clock.systemUTC();
 
     private final Config config;
     private final Clock clock;
     private final Database db;
     private final AtomicReference<Library> library;
     private final UserStore users;
-    private final PracticeFlow practiceFlow;
     private final Battles battles;
     private final Engine engine;
 
     private Coach(Config config, Clock clock, Database db, Library library, RandomGenerator random,
-                  boolean floodControl) {
+                  Function<Progress, byte[]> painter, boolean floodControl) {
         this.config = config;
         this.clock = clock;
         this.db = db;
@@ -56,31 +71,40 @@ public final class Coach implements AutoCloseable {
         QuestionPicker picker = new QuestionPicker(practice, random);
         Grader grader = new Grader();
         Texts texts = new Texts();
-        this.practiceFlow = new PracticeFlow(this.library::get, users, practice, picker, grader, clock);
+        PracticeFlow practiceFlow = new PracticeFlow(this.library::get, users, practice, picker, grader, clock);
         this.battles = new Battles(db, this.library::get, texts, clock, random,
                 new Battles.Settings(config.battleRounds(), config.battleRoundSeconds(), config.dailyZone()));
-        this.engine = new Engine(db, users, texts, clock, new Engine.Defaults(config.dailyTime(), config.dailyZone()),
+        MockFlow mockFlow = new MockFlow(this.library::get, users, mocks, practice, picker, practiceFlow, clock);
+        StatsFlow statsFlow = new StatsFlow(this.library::get, practice, painter, db, clock);
+        List<Flow> flows = List.of(
                 practiceFlow,
+                mockFlow,
                 new TopicsFlow(this.library::get, users),
+                statsFlow,
                 new SettingsFlow(users, clock),
                 new ReportFlow(users, practice, mocks, reports, config.admins(), clock),
-                new StatsFlow(this.library::get, practice, clock),
-                new MockFlow(this.library::get, users, mocks, practice, picker, grader, practiceFlow, clock),
                 new AdminFlow(config.admins(), this.library, () -> new BankLoader().load(config.banksDir()),
-                        new UsageStore(db), reports, practice, clock),
-                battles, floodControl);
+                        new UsageStore(db), reports, practice, clock));
+        this.engine = new Engine(db, users, texts, clock, new Engine.Defaults(config.dailyTime(), config.dailyZone()),
+                this.library::get, flows, battles, new DailyMessage(practiceFlow, mockFlow, statsFlow), floodControl);
     }
 
     /** Loads and checks the banks, opens the database at {@code storage}, and wires the engine for Telegram. */
     public static Coach assemble(Config config, Path storage, Clock clock, RandomGenerator random) {
+        return assemble(config, storage, clock, random, ProgressPicture::render);
+    }
+
+    /** The same with the /stats picture drawn by {@code painter}. */
+    public static Coach assemble(Config config, Path storage, Clock clock, RandomGenerator random,
+                                 Function<Progress, byte[]> painter) {
         Library library = loadBanks(config.banksDir());
-        return new Coach(config, clock, Database.open(storage), library, random, true);
+        return new Coach(config, clock, Database.open(storage), library, random, painter, true);
     }
 
     /** The same for the terminal chat: one local user, so no flood control. */
     public static Coach assembleLocal(Config config, Path storage, Clock clock, RandomGenerator random) {
         Library library = loadBanks(config.banksDir());
-        return new Coach(config, clock, Database.open(storage), library, random, false);
+        return new Coach(config, clock, Database.open(storage), library, random, ProgressPicture::render, false);
     }
 
     /** The banks in the folder, or a failure listing every problem the checker found. */
@@ -116,12 +140,43 @@ public final class Coach implements AutoCloseable {
         return library.get();
     }
 
-    public PracticeFlow practice() {
-        return practiceFlow;
-    }
-
     public Battles battles() {
         return battles;
+    }
+
+    /**
+     * Connects to Telegram with the token and starts polling and sending; the daily questions and the battles wait
+     * for {@link Online#startTicking}.
+     */
+    public Online connect(String token) {
+        return connect(token, TelegramBot.Timeouts.DEFAULT);
+    }
+
+    /** The same with other HTTP timeouts. */
+    public Online connect(String token, TelegramBot.Timeouts timeouts) {
+        TelegramBot bot = TelegramBot.start(
+                new TelegramBot.Connection(config.apiUrl(), token, config.messagesPerSecond(), timeouts),
+                engine, db, TRANSPORT_CLOCK);
+        return new Online(bot, new DailyScheduler(db, new DeliveryStore(db), engine, bot::broadcast, clock),
+                new BattleTicker(db, battles, bot::post));
+    }
+
+    /** The bot, and what it delivers on its own: the daily questions and the battles' rounds. */
+    public record Online(TelegramBot bot, DailyScheduler daily, BattleTicker battles) implements AutoCloseable {
+
+        /** Starts the daily questions and the battles' rounds ticking in the background. */
+        public void startTicking() {
+            daily.start();
+            battles.start();
+        }
+
+        /** Stops the ticks, then polling and sending. */
+        @Override
+        public void close() {
+            daily.close();
+            battles.close();
+            bot.close();
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package coach;
 
+import coach.progress.Progress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -7,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
 /** Builds a coach for tests: the small test banks, a database in a temporary folder, and a given clock. */
 public final class TestCoach {
@@ -27,5 +29,9 @@ public final class TestCoach {
 
     public static Coach assemble(Path dir, Config config, Clock clock) {
         return Coach.assemble(config, dir.resolve("coach.db"), clock, new Random(7));
+    }
+
+    public static Coach assemble(Path dir, Config config, Clock clock, Function<Progress, byte[]> painter) {
+        return Coach.assemble(config, dir.resolve("coach.db"), clock, new Random(7), painter);
     }
 }

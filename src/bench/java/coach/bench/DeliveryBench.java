@@ -2,9 +2,6 @@ package coach.bench;
 
 import coach.Coach;
 import coach.Config;
-import coach.schedule.DailyScheduler;
-import coach.schedule.DeliveryStore;
-import coach.telegram.TelegramBot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -69,11 +66,9 @@ public final class DeliveryBench {
             throws InterruptedException {
         int queued;
         double queueSeconds;
-        TelegramBot bot = TelegramBot.start(coach, FakeBotApi.TOKEN);
-        try (DailyScheduler scheduler = new DailyScheduler(coach.database(), new DeliveryStore(coach.database()),
-                coach.engine(), bot::broadcast, Clock.systemUTC())) {
+        try (Coach.Online online = coach.connect(FakeBotApi.TOKEN)) {
             long start = System.nanoTime();
-            queued = scheduler.tick();
+            queued = online.daily().tick();
             queueSeconds = seconds(start);
             progress.printf("queued %,d daily questions in %.1f s%n", queued, queueSeconds);
             progress.flush();
@@ -81,8 +76,6 @@ public final class DeliveryBench {
             while (api.count("sendMessage") < queued && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
-        } finally {
-            bot.close();
         }
         List<FakeBotApi.Call> sends = api.calls("sendMessage");
         Map<Long, Long> perChat = sends.stream()

@@ -190,6 +190,11 @@ public final class FakeBotApi implements AutoCloseable {
         faults.add(fault);
     }
 
+    /** Injected faults not yet served: 0 once every fault reached the coach. */
+    public int faultsWaiting() {
+        return faults.size();
+    }
+
     /**
      * From now and for the given period, fails every call in the scope with the troubles in turn; then that part
      * of the server heals. Outages may overlap.

@@ -35,15 +35,12 @@ public final class StartupBench {
             long assembling = System.nanoTime();
             try (Coach coach = Coach.assemble(settings, settings.storagePath(), Clock.systemUTC(), new Random(1))) {
                 long start = System.nanoTime();
-                TelegramBot bot = TelegramBot.start(coach, FakeBotApi.TOKEN);
-                try {
+                try (Coach.Online online = coach.connect(FakeBotApi.TOKEN)) {
                     long firstPoll = sandbox.api().awaitFirstPoll(Duration.ofSeconds(30));
                     long firstPollEpochMillis = System.currentTimeMillis() - (System.nanoTime() - firstPoll) / 1_000_000;
                     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
                     return new Result(firstPollEpochMillis - jvmStart, (start - assembling) / 1_000_000,
                             (firstPoll - start) / 1_000_000);
-                } finally {
-                    bot.close();
                 }
             }
         }

@@ -76,11 +76,9 @@ public final class ThroughputBench {
             Config settings = coachSide.config(base, UNCAPPED);
             try (EchoBot echo = EchoBot.start(URI.create(echoSide.api().url()), FakeBotApi.TOKEN);
                  Coach coach = Coach.assemble(settings, settings.storagePath(), Clock.systemUTC(), new Random(1))) {
-                TelegramBot bot = TelegramBot.start(coach, FakeBotApi.TOKEN);
-                try {
-                    return measure(Side.echo(echoSide.api(), echo), Side.coach(coachSide.api(), bot, coach), progress);
-                } finally {
-                    bot.close();
+                try (Coach.Online online = coach.connect(FakeBotApi.TOKEN)) {
+                    return measure(Side.echo(echoSide.api(), echo), Side.coach(coachSide.api(), online.bot(), coach),
+                            progress);
                 }
             }
         }

@@ -38,6 +38,11 @@ public final class Library {
         return Set.copyOf(questions.keySet());
     }
 
+    /** A topic's title in the language, or its id when the topic is not in the banks (any more). */
+    public String title(String topic, String language) {
+        return bank(topic).map(b -> b.title().in(language)).orElse(topic);
+    }
+
     public Optional<Question> question(String id) {
         return Optional.ofNullable(questions.get(id));
     }

@@ -3,13 +3,13 @@ package coach.battle;
 import coach.bank.Bank;
 import coach.bank.Library;
 import coach.bank.Question;
+import coach.bank.TopicNames;
 import coach.chat.Command;
 import coach.chat.GroupChats;
 import coach.chat.Html;
 import coach.chat.Incoming;
 import coach.chat.Reply;
 import coach.chat.Texts;
-import coach.chat.TopicNames;
 import coach.store.Database;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -80,6 +80,11 @@ public final class Battles implements GroupChats {
         return in.chatType() != Incoming.ChatType.CHANNEL && in.role() == Incoming.Role.UNKNOWN
                 && in.kind() == Incoming.Kind.TEXT
                 && Command.parse(in.text()).map(c -> c.name().equals("battle") || c.name().equals("stop")).orElse(false);
+    }
+
+    @Override
+    public List<String> menu() {
+        return List.of("battle", "top", "stop", "help");
     }
 
     @Override
@@ -409,7 +414,7 @@ public final class Battles implements GroupChats {
 
     private String title(Battle battle) {
         return battle.topic() == null ? texts.get(battle.language(), "battle.all.topics")
-                : library.get().bank(battle.topic()).map(b -> b.title().in(battle.language())).orElse(battle.topic());
+                : library.get().title(battle.topic(), battle.language());
     }
 
     private long roundMillis() {

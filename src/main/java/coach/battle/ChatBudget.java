@@ -1,5 +1,6 @@
 package coach.battle;
 
+import coach.chat.GroupChats;
 import coach.chat.Reply;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -13,11 +14,10 @@ import java.util.Map;
  */
 final class ChatBudget {
 
-    static final int PER_MINUTE = 20;
     /** Countdown edits only while the minute holds fewer than this, leaving room for results and rounds. */
     static final int COUNTDOWN_BELOW = 14;
     /** A new round only while the minute holds fewer than this: its message and its result must still fit. */
-    static final int ROUND_BELOW = PER_MINUTE - 2;
+    static final int ROUND_BELOW = GroupChats.MESSAGES_PER_MINUTE - 2;
     private static final long MINUTE = 60_000;
     private static final int SWEEP_ABOVE = 256;
 

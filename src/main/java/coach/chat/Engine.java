@@ -1,15 +1,19 @@
 package coach.chat;
 
+import coach.bank.Library;
 import coach.store.Database;
 import coach.user.User;
 import coach.user.UserStore;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,20 +26,21 @@ public final class Engine {
 
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
+    /** What the engine shows after welcoming a new user. */
+    private static final Command AFTER_WELCOME = new Command("topics", "");
+    /** The commands the engine answers itself, after the flows' in the menu. */
+    private static final List<String> OWN_COMMANDS = List.of("help", "start");
+
     private final Database db;
     private final UserStore users;
     private final Texts texts;
     private final Clock clock;
     private final Defaults defaults;
-    private final PracticeFlow practice;
-    private final TopicsFlow topics;
-    private final SettingsFlow settings;
-    private final ReportFlow reports;
-    private final StatsFlow stats;
-    private final MockFlow mock;
-    private final AdminFlow admin;
+    private final Supplier<Library> library;
+    private final List<Flow> flows;
+    private final Map<String, Flow> byCommand = new HashMap<>();
     private final GroupChats groups;
-    private final Map<String, BiConsumer<Turn, String>> commands;
+    private final Daily daily;
     private final FloodGuard flood;
     private final Parts parts = new Parts();
 
@@ -43,56 +48,130 @@ public final class Engine {
     public record Defaults(LocalTime dailyTime, ZoneId zone) {
     }
 
-    public Engine(Database db, UserStore users, Texts texts, Clock clock, Defaults defaults, PracticeFlow practice,
-                  TopicsFlow topics, SettingsFlow settings, ReportFlow reports, StatsFlow stats, MockFlow mock,
-                  AdminFlow admin, GroupChats groups, boolean floodControl) {
+    /**
+     * The engine over {@code flows}: the first flow answers free text while no flow is busy; when several are
+     * busy, the later one in the list answers (a report can be written during a mock). The command menu and /help
+     * list the flows' commands in this order, then /help and /start, which the engine answers itself.
+     */
+    public Engine(Database db, UserStore users, Texts texts, Clock clock, Defaults defaults, Supplier<Library> library,
+                  List<Flow> flows, GroupChats groups, Daily daily, boolean floodControl) {
+        if (flows.isEmpty()) {
+            throw new IllegalArgumentException("an engine needs at least one flow");
+        }
         this.flood = floodControl ? new FloodGuard() : FloodGuard.off();
         this.db = db;
         this.users = users;
         this.texts = texts;
         this.clock = clock;
         this.defaults = defaults;
-        this.practice = practice;
-        this.topics = topics;
-        this.settings = settings;
-        this.reports = reports;
-        this.stats = stats;
-        this.mock = mock;
-        this.admin = admin;
+        this.library = library;
+        this.flows = List.copyOf(flows);
         this.groups = groups;
-        this.commands = Map.ofEntries(
-                Map.entry("start", (turn, args) -> start(turn)),
-                Map.entry("help", (turn, args) -> turn.say(turn.t("help"))),
-                Map.entry("topics", (turn, args) -> topics.show(turn)),
-                Map.entry("question", (turn, args) -> question(turn)),
-                Map.entry("skip", (turn, args) -> skip(turn)),
-                Map.entry("mock", mock::start),
-                Map.entry("admin", this::admin),
-                Map.entry("time", settings::time),
-                Map.entry("tz", settings::zone),
-                Map.entry("lang", settings::language),
-                Map.entry("pause", (turn, args) -> settings.pause(turn)),
-                Map.entry("resume", (turn, args) -> settings.resume(turn)),
-                Map.entry("stats", (turn, args) -> stats.show(turn)),
-                Map.entry("weekly", settings::weekly),
-                Map.entry("report", reports::start));
+        this.daily = daily;
+        for (Flow flow : this.flows) {
+            flow.commands().forEach(name -> {
+                if (byCommand.putIfAbsent(name, flow) != null || OWN_COMMANDS.contains(name)) {
+                    throw new IllegalArgumentException("two handlers for /" + name);
+                }
+            });
+        }
     }
 
-    /** Answers one event. Never throws: a failure is logged and answered with an apology. */
+    /** The private chat's command menu: each flow's in order, then /help and /start. */
+    public List<String> menu() {
+        List<String> menu = new ArrayList<>();
+        flows.forEach(flow -> menu.addAll(flow.menu()));
+        menu.addAll(OWN_COMMANDS);
+        return List.copyOf(menu);
+    }
+
+    /** The group and channel command menu. */
+    public List<String> groupMenu() {
+        return groups.menu();
+    }
+
+    /** Answers one event, doing its slow work first and again while the stored state keeps changing. Never throws. */
     public List<Reply> handle(Incoming in) {
-        FloodGuard.Verdict verdict = flood.check(in.userId(), clock.millis(), in.kind() == Incoming.Kind.CALLBACK);
-        try {
-            return verdict == FloodGuard.Verdict.ANSWER ? db.tx(c -> route(in)) : slowDown(in, verdict);
-        } catch (RuntimeException e) {
-            log.error("Failed to handle {} from user {} in chat {}", in.kind(), in.userId(), in.chatId(), e);
-            Turn turn = new Turn(in, null, texts);
-            if (in.kind() == Incoming.Kind.CALLBACK) {
-                turn.toast(turn.t("error"));
-            } else {
-                turn.say(turn.t("error"));
+        Prework work = prepare(in);
+        while (true) {
+            try {
+                return handle(in, work);
+            } catch (Prework.Stale e) {
+                work = prepareAgain(in, work);
             }
-            return turn.replies();
         }
+    }
+
+    /**
+     * The slow work of answering an event, done outside any transaction: grading an answer against the question
+     * the user has open, drawing the /stats picture, reading the banks for /admin reload. Also counts the event
+     * against the sender's flood allowance, once.
+     */
+    public Prework prepare(Incoming in) {
+        boolean press = in.kind() == Incoming.Kind.CALLBACK;
+        return doSlowWork(in, new Prework(flood.check(in.userId(), clock.millis(), press), 1));
+    }
+
+    /** The slow work again, after the transaction found that the state it was done for has changed. */
+    public Prework prepareAgain(Incoming in, Prework stale) {
+        return doSlowWork(in, stale.next());
+    }
+
+    private Prework doSlowWork(Incoming in, Prework work) {
+        if (work.verdict() != FloodGuard.Verdict.ANSWER || !in.isPrivate() || in.kind() != Incoming.Kind.TEXT) {
+            return work;
+        }
+        try {
+            slowWork(new Turn(in, users.find(in.userId()).orElse(null), texts, work));
+        } catch (RuntimeException e) {
+            work.failed(e);
+        }
+        return work;
+    }
+
+    /** The slow work of one private text; {@code turn.user()} is null when the sender is new. */
+    private void slowWork(Turn turn) {
+        String text = turn.in().text().strip();
+        Optional<Command> parsed = Command.parse(text);
+        if (parsed.isPresent()) {
+            Optional.ofNullable(byCommand.get(parsed.get().name()))
+                    .ifPresent(flow -> flow.prepare(turn, parsed.get()));
+        } else if (turn.user() != null) {
+            answerer(turn).prepareAnswer(turn, text);
+        }
+    }
+
+    /**
+     * Answers one event with its slow work done: the caller's transaction, if any, is joined. Throws
+     * {@link Prework.Stale} when the slow work no longer fits the stored state and another attempt is due; any other
+     * failure is logged and answered with an apology.
+     */
+    public List<Reply> handle(Incoming in, Prework work) {
+        try {
+            if (work.failure() != null) {
+                throw work.failure();
+            }
+            return work.verdict() == FloodGuard.Verdict.ANSWER ? db.tx(c -> route(in, work))
+                    : slowDown(in, work.verdict());
+        } catch (Prework.Stale e) {
+            if (work.attempt() < Prework.ATTEMPTS) {
+                throw e;
+            }
+            return apologise(in, e);
+        } catch (RuntimeException e) {
+            return apologise(in, e);
+        }
+    }
+
+    private List<Reply> apologise(Incoming in, RuntimeException e) {
+        log.error("Failed to handle {} from user {} in chat {}", in.kind(), in.userId(), in.chatId(), e);
+        Turn turn = new Turn(in, null, texts, Prework.none());
+        if (in.kind() == Incoming.Kind.CALLBACK) {
+            turn.toast(turn.t("error"));
+        } else {
+            turn.say(turn.t("error"));
+        }
+        return turn.replies();
     }
 
     /**
@@ -100,7 +179,8 @@ public final class Engine {
      * was handled, so an open question stays open); a press always gets its toast, so the button stops spinning.
      */
     private List<Reply> slowDown(Incoming in, FloodGuard.Verdict verdict) {
-        Turn turn = new Turn(in, in.isPrivate() ? users.find(in.userId()).orElse(null) : null, texts);
+        Turn turn = new Turn(in, in.isPrivate() ? users.find(in.userId()).orElse(null) : null, texts,
+                Prework.none());
         boolean press = in.kind() == Incoming.Kind.CALLBACK;
         String notice = turn.t(press ? "flood.slow.press" : "flood.slow",
                 flood.secondsUntilRoom(in.userId(), clock.millis(), press));
@@ -142,12 +222,16 @@ public final class Engine {
      * and while a mock interview runs, so the two never mix.
      */
     public Optional<DailyQuestion> dailyQuestion(long userId, boolean withSummary) {
-        return db.tx(c -> users.find(userId).filter(user -> !mock.running(user.userId())).flatMap(user -> {
+        return db.tx(c -> users.find(userId).flatMap(user -> {
             Incoming in = new Incoming(Incoming.Kind.TEXT, user.chatId(), Incoming.ChatType.PRIVATE, user.userId(),
                     user.firstName(), user.language(), "", 0, null, null);
-            Turn turn = new Turn(in, user, texts);
-            return practice.daily(turn, withSummary ? stats.weekly(turn) : "");
+            return daily.compose(new Turn(in, user, texts, Prework.none()), withSummary);
         }));
+    }
+
+    /** Composes the day's message for a user in a transaction; empty when there is none today. */
+    public interface Daily {
+        Optional<DailyQuestion> compose(Turn turn, boolean withSummary);
     }
 
     /** The day's message and the question it carries (null when it carries only the weekly summary). */
@@ -157,7 +241,7 @@ public final class Engine {
         }
     }
 
-    private List<Reply> route(Incoming in) {
+    private List<Reply> route(Incoming in, Prework work) {
         if (!in.isPrivate()) {
             return groups.handle(in);
         }
@@ -165,7 +249,7 @@ public final class Engine {
         if (fresh) {
             register(in);
         }
-        Turn turn = new Turn(in, users.find(in.userId()).orElseThrow(), texts);
+        Turn turn = new Turn(in, users.find(in.userId()).orElseThrow(), texts, work);
         switch (in.kind()) {
             case CALLBACK -> onPress(turn);
             case MEDIA -> turn.say(turn.t("media"));
@@ -175,100 +259,84 @@ public final class Engine {
     }
 
     private void onText(Turn turn, boolean fresh) {
-        String text = turn.in.text().strip();
+        String text = turn.in().text().strip();
         Optional<Command> parsed = Command.parse(text);
         if (parsed.isEmpty()) {
-            if (parts.continues(turn.user.userId(), text.length(), clock.millis())) {
-                return;
-            }
-            if (turn.user.awaitingReport()) {
-                reports.receive(turn, text);
-            } else if (mock.running(turn.user.userId())) {
-                mock.answer(turn, text);
-            } else {
-                practice.answer(turn, text);
+            if (!parts.continues(turn.user().userId(), text.length(), clock.millis())) {
+                answerer(turn).answer(turn, text);
             }
             return;
         }
-        String name = parsed.get().name();
-        String args = parsed.get().args();
-        if (turn.user.awaiting() != null && !name.equals("report")) {
-            users.setAwaiting(turn.user.userId(), null);
+        Command command = parsed.get();
+        Optional<Flow> busy = takenOver(turn, command.name());
+        if (turn.user().awaiting() != null && busy.isEmpty()) {
+            users.setAwaiting(turn.user().userId(), null);
         }
-        if (fresh && name.equals("start")) {
-            welcomeNew(turn);
-            return;
-        }
-        BiConsumer<Turn, String> command = commands.get(name);
-        if (command == null) {
-            unknown(turn, name);
+        if (command.name().equals("start")) {
+            start(turn, fresh);
+        } else if (command.name().equals("help")) {
+            turn.say(help(turn));
         } else {
-            command.accept(turn, args);
+            busy.or(() -> Optional.ofNullable(byCommand.get(command.name()))).ifPresentOrElse(
+                    flow -> flow.command(turn, command), () -> turn.unknownCommand(command.name()));
         }
     }
 
     private void onPress(Turn turn) {
-        String data = turn.in.callbackData() == null ? "" : turn.in.callbackData();
-        if (data.equals("q")) {
-            turn.toast("");
-            question(turn);
-        } else if (data.startsWith("m:")) {
-            mock.press(turn, data.substring(2));
-        } else if (data.startsWith("t:")) {
-            topics.toggle(turn, data.substring(2));
-        } else if (data.startsWith("r:")) {
-            practice.rate(turn, data.substring(2));
+        String data = turn.in().callbackData() == null ? "" : turn.in().callbackData();
+        takenOver(turn, data)
+                .or(() -> flows.stream().filter(flow -> takes(flow.buttons(), data)).findFirst())
+                .ifPresentOrElse(flow -> flow.press(turn, data), () -> turn.toast(turn.t("rate.stale")));
+    }
+
+    /** True when the button data is one of {@code starts} or begins with one that ends in a colon. */
+    private static boolean takes(List<String> starts, String data) {
+        return starts.stream().anyMatch(start -> start.endsWith(":") ? data.startsWith(start) : data.equals(start));
+    }
+
+    /** The busy flow, the latest in the list when several are, that takes over the command or button data. */
+    private Optional<Flow> takenOver(Turn turn, String input) {
+        return busyFlow(turn, flow -> takes(flow.whileBusy(), input));
+    }
+
+    /** Who answers free text: the busy flow, the latest in the list when several are, else the first flow. */
+    private Flow answerer(Turn turn) {
+        return busyFlow(turn, flow -> true).orElse(flows.get(0));
+    }
+
+    private Optional<Flow> busyFlow(Turn turn, Predicate<Flow> candidate) {
+        for (int i = flows.size() - 1; i >= 0; i--) {
+            Flow flow = flows.get(i);
+            if (candidate.test(flow) && flow.busy(turn)) {
+                return Optional.of(flow);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** /help: a line for every command in the menu, then how answers work. */
+    private String help(Turn turn) {
+        StringBuilder out = new StringBuilder(turn.t("help.title"));
+        menu().forEach(name -> out.append('\n').append(turn.t("help." + name)));
+        return out.append("\n\n").append(turn.t("help.answers")).toString();
+    }
+
+    private void start(Turn turn, boolean fresh) {
+        String name = turn.user().firstName().isBlank() ? "" : " " + Html.escape(turn.user().firstName());
+        if (fresh) {
+            turn.say(turn.t("welcome", name, turn.user().dailyTime(), turn.user().zone().getId()));
+            byCommand.get(AFTER_WELCOME.name()).command(turn, AFTER_WELCOME);
         } else {
-            turn.toast(turn.t("rate.stale"));
+            users.setActive(turn.user().userId(), true);
+            turn.say(turn.t("welcome.back", name));
         }
-    }
-
-    /** /question, or during a mock a reminder of the mock's question. */
-    private void question(Turn turn) {
-        if (mock.running(turn.user.userId())) {
-            mock.busy(turn);
-        } else {
-            practice.ask(turn);
-        }
-    }
-
-    /** /skip: the mock's question during a mock, else the open question. */
-    private void skip(Turn turn) {
-        if (mock.running(turn.user.userId())) {
-            mock.skip(turn);
-        } else {
-            practice.skip(turn);
-        }
-    }
-
-    /** /admin for admins; anyone else gets exactly the unknown-command reply. */
-    private void admin(Turn turn, String args) {
-        if (!admin.handle(turn, args)) {
-            unknown(turn, "admin");
-        }
-    }
-
-    private void unknown(Turn turn, String name) {
-        turn.say(turn.t("unknown.command", Html.escape(Texts.shorten("/" + name, 64))));
-    }
-
-    private void start(Turn turn) {
-        users.setActive(turn.user.userId(), true);
-        String name = turn.user.firstName().isBlank() ? "" : " " + Html.escape(turn.user.firstName());
-        turn.say(turn.t("welcome.back", name));
-    }
-
-    private void welcomeNew(Turn turn) {
-        String name = turn.user.firstName().isBlank() ? "" : " " + Html.escape(turn.user.firstName());
-        turn.say(turn.t("welcome", name, turn.user.dailyTime(), turn.user.zone().getId()));
-        topics.show(turn);
     }
 
     private void register(Incoming in) {
         User user = new User(in.userId(), in.chatId(), Texts.shorten(in.firstName(), 64),
                 Texts.languageFor(in.languageCode()), defaults.zone(), defaults.dailyTime(), false, true, null, true);
         users.create(user, clock.instant());
-        users.subscribe(in.userId(), topics.allTopics());
+        users.subscribe(in.userId(), library.get().topics());
         log.info("New user {}", in.userId());
     }
 

@@ -8,6 +8,12 @@ import java.util.List;
  */
 public interface GroupChats {
 
+    /** Telegram's limit on the messages a bot may put into one group in a minute. */
+    int MESSAGES_PER_MINUTE = 20;
+
+    /** The group and channel command menu, in order. */
+    List<String> menu();
+
     /** Answers one event from a group or a channel. */
     List<Reply> handle(Incoming in);
 

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Telegram clients send a text over 4,096 characters as several messages, one right after another, so the tail of a
- * long answer arrives as a message of its own. A text longer than {@link PracticeFlow#MAX_ANSWER} (a little under the
+ * long answer arrives as a message of its own. A text longer than {@link Flow#MAX_ANSWER} (a little under the
  * split length, as clients cut at a word boundary) may be the first part; a text from the same person within
  * {@link #JOIN_MILLIS} of such a part continues it and is never read as a message of its own. Kept in memory.
  */
@@ -24,7 +24,7 @@ final class Parts {
         }
         Long previous = lastPart.get(userId);
         boolean continuation = previous != null && nowMillis - previous <= JOIN_MILLIS;
-        if (continuation || length > PracticeFlow.MAX_ANSWER) {
+        if (continuation || length > Flow.MAX_ANSWER) {
             lastPart.put(userId, nowMillis);
         } else {
             lastPart.remove(userId);

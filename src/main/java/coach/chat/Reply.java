@@ -1,7 +1,5 @@
 package coach.chat;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -10,13 +8,6 @@ import java.util.Objects;
  * Something the coach says back: a new message, a picture, an edit of one of its messages, or a toast for a button
  * press.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-        @JsonSubTypes.Type(value = Reply.Send.class, name = "send"),
-        @JsonSubTypes.Type(value = Reply.Photo.class, name = "photo"),
-        @JsonSubTypes.Type(value = Reply.Edit.class, name = "edit"),
-        @JsonSubTypes.Type(value = Reply.Markup.class, name = "markup"),
-        @JsonSubTypes.Type(value = Reply.Toast.class, name = "toast")})
 public sealed interface Reply {
 
     /** The chat this reply goes to; a toast goes to the chat of the pressed button. */

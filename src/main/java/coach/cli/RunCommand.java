@@ -1,11 +1,7 @@
 package coach.cli;
 
 import coach.Coach;
-import coach.battle.BattleTicker;
 import coach.Config;
-import coach.schedule.DailyScheduler;
-import coach.schedule.DeliveryStore;
-import coach.telegram.TelegramBot;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -37,26 +33,20 @@ public final class RunCommand implements Callable<Integer> {
         Logger log = LoggerFactory.getLogger(RunCommand.class);
         Config settings = config.load();
         Coach coach = Coach.assemble(settings, settings.storagePath(), Clock.systemUTC(), RandomGenerator.getDefault());
-        TelegramBot bot;
+        Coach.Online online;
         try {
-            bot = TelegramBot.start(coach, token.strip());
+            online = coach.connect(token.strip());
         } catch (RuntimeException e) {
             coach.close();
             throw e;
         }
-        DailyScheduler daily = new DailyScheduler(coach.database(), new DeliveryStore(coach.database()),
-                coach.engine(), bot::broadcast, Clock.systemUTC());
-        daily.start();
-        BattleTicker battles = new BattleTicker(coach.database(), coach.battles(), bot::post);
-        battles.start();
+        online.startTicking();
         log.info("Interview Coach is running with {} questions in {} topics", coach.library().size(),
                 coach.library().topics().size());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Shutting down");
-            daily.close();
-            battles.close();
-            bot.close();
+            online.close();
             coach.close();
             stopped.countDown();
         }, "coach-shutdown"));

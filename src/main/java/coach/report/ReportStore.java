@@ -24,11 +24,6 @@ public final class ReportStore {
                 userId, questionId, text, now.getEpochSecond());
     }
 
-    public List<Report> open() {
-        return db.list("SELECT id, user_id, question_id, text, created_at FROM reports WHERE status = 'open' ORDER BY id",
-                ReportStore::map);
-    }
-
     /** The newest open reports first, at most {@code limit}. */
     public List<Report> newestOpen(int limit) {
         return db.list("""

@@ -18,18 +18,14 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 final class CommandMenu {
 
     private static final Logger log = LoggerFactory.getLogger(CommandMenu.class);
-    static final List<String> COMMANDS = List.of(
-            "question", "skip", "mock", "topics", "stats", "weekly", "time", "tz", "pause", "resume", "lang", "report",
-            "help", "start");
-    static final List<String> GROUP_COMMANDS = List.of("battle", "top", "stop", "help");
-
     private CommandMenu() {
     }
 
-    static void publish(TelegramClient client, Texts texts) {
+    /** Publishes {@code commands} for private chats and {@code groupCommands} for groups, in every language. */
+    static void publish(TelegramClient client, Texts texts, List<String> commands, List<String> groupCommands) {
         for (String language : List.of(Texts.ZH, Texts.EN, "")) {
-            publish(client, texts, language, COMMANDS, null);
-            publish(client, texts, language, GROUP_COMMANDS, new BotCommandScopeAllGroupChats());
+            publish(client, texts, language, commands, null);
+            publish(client, texts, language, groupCommands, new BotCommandScopeAllGroupChats());
         }
     }
 

@@ -2,6 +2,8 @@ package coach.telegram;
 
 import coach.chat.Reply;
 import coach.store.Database;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -24,7 +26,18 @@ final class Outbox {
     /** Ids per DELETE, well under SQLite's limit of bound parameters. */
     private static final int DELETE_CHUNK = 500;
     private final Database db;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().addMixIn(Reply.class, StoredReply.class);
+
+    /** How a reply is stored in its row: JSON with its kind in {@code type}. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(value = Reply.Send.class, name = "send"),
+            @JsonSubTypes.Type(value = Reply.Photo.class, name = "photo"),
+            @JsonSubTypes.Type(value = Reply.Edit.class, name = "edit"),
+            @JsonSubTypes.Type(value = Reply.Markup.class, name = "markup"),
+            @JsonSubTypes.Type(value = Reply.Toast.class, name = "toast")})
+    private interface StoredReply {
+    }
 
     Outbox(Database db) {
         this.db = db;
@@ -143,7 +156,8 @@ final class Outbox {
         }
     }
 
-    private static Reply read(String payload) {
+    /** A reply as stored in a row's payload. */
+    static Reply read(String payload) {
         try {
             return JSON.readValue(payload, Reply.class);
         } catch (JsonProcessingException e) {

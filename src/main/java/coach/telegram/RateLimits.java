@@ -1,5 +1,6 @@
 package coach.telegram;
 
+import coach.chat.GroupChats;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,9 +24,7 @@ final class RateLimits {
     /** Added to the spacing of global sends so that jitter never packs more than the cap into one second. */
     static final double GUARD = 0.01;
     static final double PRIVATE_PER_SECOND = 1.0;
-    static final double GROUP_PER_SECOND = 20.0 / 60.0;
-
-    static final int GROUP_PER_MINUTE = 20;
+    static final double GROUP_PER_SECOND = GroupChats.MESSAGES_PER_MINUTE / 60.0;
     /** When the global window is full of calls still in flight, how long to wait before looking again. */
     static final long IN_FLIGHT_WAIT_MILLIS = 5;
 
@@ -84,7 +83,7 @@ final class RateLimits {
         }
 
         boolean available(long now) {
-            return bucket.available(now) && (minute == null || minute.count(now) < GROUP_PER_MINUTE);
+            return bucket.available(now) && (minute == null || minute.count(now) < GroupChats.MESSAGES_PER_MINUTE);
         }
 
         void take() {

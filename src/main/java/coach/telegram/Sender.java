@@ -222,31 +222,37 @@ final class Sender implements AutoCloseable {
     private void onRefused(Outbox.Item item, TelegramApiRequestException e) {
         int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
         String description = e.getApiResponse() == null ? "" : e.getApiResponse();
-        if (code == 429) {
-            Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-            long wait = retryAfter == null ? backoff(item.attempts()) : retryAfter * 1000L;
-            log.warn("Telegram asked to slow down for chat {}: waiting {} ms", item.chatId(), wait);
-            outbox.retryAt(item.id(), clock.millis() + wait);
-        } else if (code == 403 || (code == 400 && description.toLowerCase().contains("chat not found"))) {
-            log.info("Chat {} is unreachable ({}); marking it inactive", item.chatId(), description);
-            engine.unreachable(item.chatId());
-            outbox.dropChat(item.chatId());
-        } else if (code == 400 && description.contains("can't parse entities")) {
-            log.error("Telegram refused the HTML of a message to chat {} ({}); sending it as plain text",
-                    item.chatId(), description);
-            outbox.replace(item.id(), plain(item.reply()));
-        } else if (code >= 500 || code == 0) {
-            long wait = backoff(item.attempts());
-            log.warn("Telegram server error {} for chat {} ({}); retrying in {} ms", code, item.chatId(),
-                    code == 0 ? "unreadable answer" : description, wait);
-            outbox.retryAt(item.id(), clock.millis() + wait);
-        } else {
-            if (description.contains("message is not modified") || description.contains("query is too old")) {
-                log.debug("Ignoring harmless refusal for chat {}: {}", item.chatId(), description);
-            } else {
-                log.error("Telegram refused a call to chat {} for good: {} {}", item.chatId(), code, description);
+        switch (Refusal.of(code, description)) {
+            case SLOW_DOWN -> {
+                Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+                long wait = retryAfter == null ? backoff(item.attempts()) : retryAfter * 1000L;
+                log.warn("Telegram asked to slow down for chat {}: waiting {} ms", item.chatId(), wait);
+                outbox.retryAt(item.id(), clock.millis() + wait);
             }
-            outbox.done(item.id());
+            case UNREACHABLE -> {
+                log.info("Chat {} is unreachable ({}); marking it inactive", item.chatId(), description);
+                engine.unreachable(item.chatId());
+                outbox.dropChat(item.chatId());
+            }
+            case NOT_HTML -> {
+                log.error("Telegram refused the HTML of a message to chat {} ({}); sending it as plain text",
+                        item.chatId(), description);
+                outbox.replace(item.id(), plain(item.reply()));
+            }
+            case TROUBLE -> {
+                long wait = backoff(item.attempts());
+                log.warn("Telegram server error {} for chat {} ({}); retrying in {} ms", code, item.chatId(),
+                        code == 0 ? "unreadable answer" : description, wait);
+                outbox.retryAt(item.id(), clock.millis() + wait);
+            }
+            case HARMLESS -> {
+                log.debug("Ignoring harmless refusal for chat {}: {}", item.chatId(), description);
+                outbox.done(item.id());
+            }
+            case FINAL -> {
+                log.error("Telegram refused a call to chat {} for good: {} {}", item.chatId(), code, description);
+                outbox.done(item.id());
+            }
         }
     }
 

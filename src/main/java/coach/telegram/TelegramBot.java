@@ -1,14 +1,15 @@
 package coach.telegram;
 
-import coach.Coach;
+import coach.chat.Engine;
 import coach.chat.Reply;
 import coach.chat.Texts;
+import coach.store.Database;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,29 +43,39 @@ public final class TelegramBot implements AutoCloseable {
     private final TelegramBotsLongPollingApplication polling;
     private final Sender sender;
     private final Outbox outbox;
+    private final Clock clock;
 
     private TelegramBot(OkHttpClient pollHttp, OkHttpClient sendHttp, ScheduledExecutorService pollExecutor,
-                        TelegramBotsLongPollingApplication polling, Sender sender, Outbox outbox) {
+                        TelegramBotsLongPollingApplication polling, Sender sender, Outbox outbox, Clock clock) {
         this.pollHttp = pollHttp;
         this.sendHttp = sendHttp;
         this.pollExecutor = pollExecutor;
         this.polling = polling;
         this.sender = sender;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** How long a send, and a long poll, may wait for Telegram's answer before the call counts as failed. */
-    record Timeouts(Duration send, Duration poll) {
-        static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(POLL_TIMEOUT_SECONDS + 25));
+    public record Timeouts(Duration send, Duration poll) {
+        public static final Timeouts DEFAULT =
+                new Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(POLL_TIMEOUT_SECONDS + 25));
+    }
+
+    /** Where the Bot API is, the bot's token, the global sending rate, and the HTTP timeouts. */
+    public record Connection(URI apiUrl, String token, int messagesPerSecond, Timeouts timeouts) {
+        public Connection {
+            Objects.requireNonNull(apiUrl, "apiUrl");
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(timeouts, "timeouts");
+        }
     }
 
     /** Connects with the token, publishes the command menu, and starts polling and sending. */
-    public static TelegramBot start(Coach coach, String token) {
-        return start(coach, token, Timeouts.DEFAULT);
-    }
-
-    static TelegramBot start(Coach coach, String token, Timeouts timeouts) {
-        TelegramUrl url = telegramUrl(coach.config().apiUrl());
+    public static TelegramBot start(Connection connection, Engine engine, Database db, Clock clock) {
+        Timeouts timeouts = connection.timeouts();
+        String token = connection.token();
+        TelegramUrl url = telegramUrl(connection.apiUrl());
         // Two clients with their own dispatchers and pools, so that cancelling the long poll at shutdown
         // never cancels a send in flight.
         OkHttpClient sendHttp = http(timeouts.send()).build();
@@ -72,13 +83,12 @@ public final class TelegramBot implements AutoCloseable {
         OkHttpTelegramClient client = new OkHttpTelegramClient(sendHttp, token, url);
         String username = whoAmI(client);
 
-        Outbox outbox = new Outbox(coach.database());
+        Outbox outbox = new Outbox(db);
         ApiCalls api = new ApiCalls(client);
-        Sender sender = new Sender(outbox, api, coach.engine(), Clock.systemUTC(), coach.config().messagesPerSecond(),
-                SEND_THREADS);
-        UpdateLog updates = new UpdateLog(coach.database());
-        UpdateHandler handler = new UpdateHandler(coach.database(), updates, new UpdateMapper(username),
-                coach.engine(), outbox, sender, new ChatRoles(api, Clock.systemUTC()), Clock.systemUTC());
+        Sender sender = new Sender(outbox, api, engine, clock, connection.messagesPerSecond(), SEND_THREADS);
+        UpdateLog updates = new UpdateLog(db);
+        UpdateHandler handler = new UpdateHandler(db, updates, new UpdateMapper(username), engine, outbox, sender,
+                new ChatRoles(api, clock), clock);
         ScheduledExecutorService pollExecutor = Executors.newSingleThreadScheduledExecutor(Sender.daemon("coach-poll"));
         TelegramBotsLongPollingApplication polling = new TelegramBotsLongPollingApplication(
                 ObjectMapper::new, () -> pollHttp, () -> pollExecutor, CappedBackOff::new);
@@ -93,10 +103,11 @@ public final class TelegramBot implements AutoCloseable {
             throw new BotStartException("could not start polling: " + e.getMessage(), e);
         }
         // The menu is cosmetic: publish it while polling already runs, so start-up does not wait for six calls.
-        Sender.daemon("coach-menu").newThread(() -> CommandMenu.publish(client, new Texts())).start();
+        Sender.daemon("coach-menu").newThread(() -> CommandMenu.publish(client, new Texts(), engine.menu(),
+                engine.groupMenu())).start();
         log.info("Polling as @{} from offset {}; {} replies waiting in the outbox", username, updates.nextOffset(),
                 outbox.size());
-        return new TelegramBot(pollHttp, sendHttp, pollExecutor, polling, sender, outbox);
+        return new TelegramBot(pollHttp, sendHttp, pollExecutor, polling, sender, outbox, clock);
     }
 
     /** The HTTP settings of every Bot API client: the poll gets a read timeout longer than its long poll. */
@@ -127,13 +138,13 @@ public final class TelegramBot implements AutoCloseable {
 
     /** Queues messages nobody is waiting for (the daily question) behind every reply to a user. */
     public void broadcast(List<Reply> replies) {
-        replies.forEach(reply -> outbox.add(reply, Outbox.BROADCAST, Instant.now()));
+        replies.forEach(reply -> outbox.add(reply, Outbox.BROADCAST, clock.instant()));
         sender.wake();
     }
 
     /** Queues messages the coach starts on its own but someone is watching for (a battle's rounds). */
     public void post(List<Reply> replies) {
-        replies.forEach(reply -> outbox.add(reply, Outbox.REPLY, Instant.now()));
+        replies.forEach(reply -> outbox.add(reply, Outbox.REPLY, clock.instant()));
         sender.wake();
     }
 

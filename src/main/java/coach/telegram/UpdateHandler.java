@@ -2,11 +2,15 @@ package coach.telegram;
 
 import coach.chat.Engine;
 import coach.chat.Incoming;
+import coach.chat.Prework;
 import coach.chat.Reply;
 import coach.store.Database;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
@@ -46,19 +50,15 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
 
     /**
      * Handles a poll's updates in one transaction, each in a savepoint of its own: one update that fails is undone
-     * and skipped without undoing the others. Anything that asks Telegram is done first, outside the transaction.
+     * and skipped without undoing the others. Anything slow (asking Telegram, grading, drawing) is done first, outside
+     * the transaction; an update whose slow work the state has outdated is done again after the others, in order with
+     * its sender's later updates.
      */
     @Override
     public void consume(List<Update> batch) {
-        List<Prepared> prepared = batch.stream().map(this::prepare).toList();
-        try {
-            db.tx(c -> {
-                prepared.forEach(this::handleOrSkip);
-                return null;
-            });
-        } catch (RuntimeException e) {
-            log.error("A poll's transaction failed; handling its {} updates one at a time", prepared.size(), e);
-            prepared.forEach(this::handleOrSkip);
+        List<Prepared> waiting = batch.stream().map(this::prepare).toList();
+        while (!waiting.isEmpty()) {
+            waiting = handleAll(waiting).stream().map(this::prepareAgain).toList();
         }
         sender.wake();
         if ((sinceForget += batch.size()) >= FORGET_EVERY) {
@@ -67,8 +67,31 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         }
     }
 
-    /** An update with what it means for the engine, worked out before any transaction opens. */
-    private record Prepared(Update update, Optional<Incoming> incoming, RuntimeException failure) {
+    /** Handles the updates in one transaction; returns those to prepare again, in their order. */
+    private List<Prepared> handleAll(List<Prepared> prepared) {
+        try {
+            return db.tx(c -> handleEach(prepared));
+        } catch (RuntimeException e) {
+            log.error("A poll's transaction failed; handling its {} updates one at a time", prepared.size(), e);
+            return handleEach(prepared);
+        }
+    }
+
+    private List<Prepared> handleEach(List<Prepared> prepared) {
+        List<Prepared> again = new ArrayList<>();
+        Set<Long> deferredUsers = new HashSet<>();
+        for (Prepared p : prepared) {
+            Optional<Long> user = p.incoming().map(Incoming::userId);
+            if (user.isPresent() && deferredUsers.contains(user.get()) || !handleOrSkip(p)) {
+                again.add(p);
+                user.ifPresent(deferredUsers::add);
+            }
+        }
+        return again;
+    }
+
+    /** An update with what it means for the engine and the engine's slow work, done before any transaction opens. */
+    private record Prepared(Update update, Optional<Incoming> incoming, Prework work, RuntimeException failure) {
     }
 
     private Prepared prepare(Update update) {
@@ -76,32 +99,41 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
             // Asking Telegram about the sender's standing is a network call: done before the transaction opens.
             Optional<Incoming> incoming = mapper.map(update)
                     .map(in -> engine.needsRole(in) ? in.withRole(roles.of(in.chatId(), in.userId())) : in);
-            return new Prepared(update, incoming, null);
+            return new Prepared(update, incoming, incoming.map(engine::prepare).orElse(null), null);
         } catch (RuntimeException e) {
-            return new Prepared(update, Optional.empty(), e);
+            return new Prepared(update, Optional.empty(), null, e);
         }
     }
 
-    private void handleOrSkip(Prepared p) {
+    private Prepared prepareAgain(Prepared p) {
+        Incoming in = p.incoming().orElseThrow();
+        return new Prepared(p.update(), p.incoming(), engine.prepareAgain(in, p.work()), null);
+    }
+
+    /** Handles the update, or skips it when it fails; false when its slow work must be done again. */
+    private boolean handleOrSkip(Prepared p) {
         try {
             if (p.failure() != null) {
                 throw p.failure();
             }
-            handle(p.update(), p.incoming());
+            handle(p.update(), p.incoming(), p.work());
+        } catch (Prework.Stale stale) {
+            return false;
         } catch (Throwable t) {
             log.error("Update {} could not be handled; skipping it", p.update().getUpdateId(), t);
             markQuietly(p.update());
         }
+        return true;
     }
 
-    private void handle(Update update, Optional<Incoming> incoming) {
+    private void handle(Update update, Optional<Incoming> incoming, Prework work) {
         int id = update.getUpdateId();
         db.tx(c -> {
             if (updates.isHandled(id)) {
                 log.debug("Update {} was already handled", id);
                 return null;
             }
-            incoming.ifPresent(in -> engine.handle(in)
+            incoming.ifPresent(in -> engine.handle(in, work)
                     .forEach(reply -> outbox.add(reply, priority(reply), clock.instant())));
             mapper.leftChat(update).ifPresent(chatId -> {
                 log.info("Removed from chat {}; nothing more goes there", chatId);

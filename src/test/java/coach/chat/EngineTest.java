@@ -185,6 +185,21 @@ class EngineTest {
     }
 
     @Test
+    void theMenuAndHelpListTheFlowsCommandsInOrder() {
+        List<String> menu = coach.engine().menu();
+        assertEquals(List.of("question", "skip", "mock", "topics", "stats", "weekly", "time", "tz", "pause", "resume",
+                "lang", "report", "help", "start"), menu);
+        String help = text(say("/help"));
+        int last = -1;
+        for (String command : menu) {
+            int at = help.indexOf("\n/" + command + " ");
+            assertTrue(at > last, "/" + command + " follows the one before it in: " + help);
+            last = at;
+        }
+        assertFalse(help.contains("/admin"), "the admins' command stays out of /help");
+    }
+
+    @Test
     void openQuestionIsRepeatedInsteadOfReplaced() {
         say("/start");
         String q = text(say("/question"));

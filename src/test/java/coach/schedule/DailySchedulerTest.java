@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coach.Await;
 import coach.Coach;
 import coach.MutableClock;
 import coach.TestCoach;
-import coach.chat.Incoming;
 import coach.bench.FakeBotApi;
-import coach.telegram.TelegramBot;
+import coach.chat.Incoming;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,15 +32,15 @@ class DailySchedulerTest {
     private final MutableClock clock = MutableClock.at("2026-11-22T16:00:00Z");
     private FakeBotApi api;
     private Coach coach;
-    private TelegramBot bot;
+    private Coach.Online bot;
     private DailyScheduler scheduler;
 
     @BeforeEach
     void start() throws Exception {
         api = new FakeBotApi();
         coach = TestCoach.assemble(dir, TestCoach.config(api.url()), clock);
-        bot = TelegramBot.start(coach, FakeBotApi.TOKEN);
-        scheduler = newScheduler();
+        bot = coach.connect(FakeBotApi.TOKEN);
+        scheduler = bot.daily();
         say(SHANGHAI, "/tz Asia/Shanghai");
         say(BERLIN, "/tz Europe/Berlin");
         say(NEW_YORK, "/tz America/New_York");
@@ -52,9 +52,11 @@ class DailySchedulerTest {
         }
     }
 
-    private DailyScheduler newScheduler() {
-        return new DailyScheduler(coach.database(), new DeliveryStore(coach.database()), coach.engine(),
-                bot::broadcast, clock);
+    /** Stops the bot and connects again, as a restart of the process does with the same database. */
+    private void restart() {
+        bot.close();
+        bot = coach.connect(FakeBotApi.TOKEN);
+        scheduler = bot.daily();
     }
 
     @AfterEach
@@ -208,7 +210,7 @@ class DailySchedulerTest {
     @Test
     void aRestartTheSameDayNeverSendsTheQuestionAgain() {
         runUntil("2026-11-23T01:05:00Z");
-        scheduler = newScheduler();
+        restart();
         runUntil("2026-11-23T20:00:00Z");
         assertEquals(1, new DeliveryStore(coach.database()).count(SHANGHAI));
     }
@@ -247,6 +249,7 @@ class DailySchedulerTest {
             api.awaitCount("sendMessage", c -> c.chatId() == user && c.text().contains("今日一题"), 1);
         }
         assertEquals(3, api.calls("sendMessage").stream().filter(c -> c.text().contains("今日一题")).count());
+        assertEquals(0, api.faultsWaiting(), "every injected fault was served");
     }
 
     @Test
@@ -254,11 +257,8 @@ class DailySchedulerTest {
         api.inject(FakeBotApi.Fault.status("sendMessage", 403, "Forbidden: bot was blocked by the user")
                 .forChat(SHANGHAI));
         runUntil("2026-11-23T01:02:00Z");
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (coach.users().find(SHANGHAI).orElseThrow().active() && System.currentTimeMillis() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertTrue(!coach.users().find(SHANGHAI).orElseThrow().active());
+        Await.until("the blocked user is marked inactive", () -> !coach.users().find(SHANGHAI).orElseThrow().active());
+        assertEquals(0, api.faultsWaiting(), "every injected fault was served");
         runUntil("2026-11-24T02:00:00Z");
         assertEquals(1, new DeliveryStore(coach.database()).count(SHANGHAI), "no question on the 24th");
         assertEquals(0, dailies(SHANGHAI).size());
@@ -272,10 +272,9 @@ class DailySchedulerTest {
         api.delaySends(Duration.ofMillis(40));
         runUntil("2026-11-23T01:01:00Z");
         api.awaitCount("sendMessage", c -> c.text().contains("今日一题"), 8);
-        bot.close();
-        bot = TelegramBot.start(coach, FakeBotApi.TOKEN);
+        restart();
         api.awaitCount("sendMessage", c -> c.text().contains("今日一题"), 41);
-        Thread.sleep(300);
+        Await.until("the outbox is empty", () -> bot.bot().pending() == 0);
         java.util.Map<Long, Long> perChat = api.calls("sendMessage").stream()
                 .filter(c -> c.text().contains("今日一题"))
                 .collect(java.util.stream.Collectors.groupingBy(FakeBotApi.Call::chatId,

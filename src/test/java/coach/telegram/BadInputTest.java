@@ -135,19 +135,11 @@ class BadInputTest {
     }
 
     private List<Reply> queued() {
-        return coach.database().list("SELECT payload FROM outbox ORDER BY id", rs -> read(rs.getString(1)));
+        return coach.database().list("SELECT payload FROM outbox ORDER BY id", rs -> Outbox.read(rs.getString(1)));
     }
 
     private List<String> problems(List<Reply> replies) {
         return replies.stream().flatMap(reply -> problems(reply).stream()).limit(10).toList();
-    }
-
-    private Reply read(String payload) {
-        try {
-            return json.readValue(payload, Reply.class);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private List<String> problems(Reply reply) {

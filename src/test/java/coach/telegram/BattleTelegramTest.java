@@ -37,7 +37,7 @@ class BattleTelegramTest {
     private final MutableClock clock = MutableClock.at("2026-11-23T12:00:00Z");
     private FakeBotApi api;
     private Coach coach;
-    private TelegramBot bot;
+    private Coach.Online bot;
     private BattleTicker ticker;
 
     @BeforeEach
@@ -49,8 +49,8 @@ class BattleTelegramTest {
 
     private void open() {
         coach = TestCoach.assemble(dir, TestCoach.config(api.url()), clock);
-        bot = TelegramBot.start(coach, FakeBotApi.TOKEN);
-        ticker = new BattleTicker(coach.database(), coach.battles(), bot::post);
+        bot = coach.connect(FakeBotApi.TOKEN);
+        ticker = bot.battles();
     }
 
     private void shut() {

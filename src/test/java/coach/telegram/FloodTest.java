@@ -3,10 +3,11 @@ package coach.telegram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coach.Await;
 import coach.Coach;
 import coach.TestCoach;
-import coach.bench.FakeBotApi;
 import coach.bench.FakeBotApi.Call;
+import coach.bench.FakeBotApi;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -30,13 +31,13 @@ class FloodTest {
 
     private FakeBotApi api;
     private Coach coach;
-    private TelegramBot bot;
+    private Coach.Online bot;
 
     @BeforeEach
     void start() throws Exception {
         api = new FakeBotApi();
         coach = TestCoach.assemble(dir, TestCoach.config(api.url()), Clock.systemUTC());
-        bot = TelegramBot.start(coach, FakeBotApi.TOKEN);
+        bot = coach.connect(FakeBotApi.TOKEN);
     }
 
     @AfterEach
@@ -79,11 +80,8 @@ class FloodTest {
         }
     }
 
-    private void waitUntilHandled(int updates) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (coach.database().number("SELECT COUNT(*) FROM handled_updates") < updates) {
-            assertTrue(System.currentTimeMillis() < deadline, "updates not handled in time");
-            Thread.sleep(2);
-        }
+    private void waitUntilHandled(int updates) {
+        Await.until(updates + " updates handled",
+                () -> coach.database().number("SELECT COUNT(*) FROM handled_updates") >= updates);
     }
 }

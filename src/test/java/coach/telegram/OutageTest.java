@@ -3,12 +3,13 @@ package coach.telegram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coach.Await;
 import coach.Coach;
 import coach.TestCoach;
-import coach.bench.FakeBotApi;
 import coach.bench.FakeBotApi.Call;
 import coach.bench.FakeBotApi.Scope;
 import coach.bench.FakeBotApi.Trouble;
+import coach.bench.FakeBotApi;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +42,7 @@ class OutageTest {
 
     private FakeBotApi api;
     private Coach coach;
-    private TelegramBot bot;
+    private Coach.Online bot;
 
     @BeforeEach
     void start() throws Exception {
@@ -49,7 +50,7 @@ class OutageTest {
         api.holdPollsFor(Duration.ofMillis(500));
         api.stallTroubleFor(Duration.ofMillis(1600));
         coach = TestCoach.assemble(dir, TestCoach.config(api.url()), Clock.systemUTC());
-        bot = TelegramBot.start(coach, FakeBotApi.TOKEN,
+        bot = coach.connect(FakeBotApi.TOKEN,
                 new TelegramBot.Timeouts(Duration.ofSeconds(1), Duration.ofMillis(1500)));
     }
 
@@ -94,12 +95,12 @@ class OutageTest {
         assertEquals(presses.stream().collect(Collectors.toMap(Function.identity(), id -> 1L)), toasts);
         assertEquals(pings.size() + presses.size() + 2,
                 coach.database().number("SELECT COUNT(*) FROM handled_updates"), "every update handled");
-        waitUntil(() -> bot.pending() == 0);
+        Await.until("the outbox is empty", () -> bot.bot().pending() == 0);
     }
 
     @Test
     void unreadablePollAnswersAreBackedOffLikeFailures() throws Exception {
-        Thread.sleep(300);
+        api.awaitFirstPoll(Await.PATIENCE);
         int before = api.requests("getUpdates");
         api.outage(Duration.ofSeconds(2), Scope.POLLS, Trouble.GARBAGE);
         Thread.sleep(2000);
@@ -136,11 +137,4 @@ class OutageTest {
         }
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.currentTimeMillis() < deadline, "condition not met in time");
-            sleep(20);
-        }
-    }
 }

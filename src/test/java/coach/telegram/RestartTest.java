@@ -3,9 +3,10 @@ package coach.telegram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coach.Await;
 import coach.TestCoach;
-import coach.bench.FakeBotApi;
 import coach.bench.FakeBotApi.Call;
+import coach.bench.FakeBotApi;
 import coach.schedule.DeliveryStore;
 import coach.store.Database;
 import coach.user.User;
@@ -150,12 +151,8 @@ class RestartTest {
         }
     }
 
-    private static void waitFor(BooleanSupplier condition, long millis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.currentTimeMillis() < deadline, "seed " + SEED + ": not done in time");
-            Thread.sleep(5);
-        }
+    private static void waitFor(BooleanSupplier condition, long millis) {
+        Await.until("seed " + SEED + ": done", Duration.ofMillis(millis), condition);
     }
 
     private Path writeConfig(String apiUrl) throws IOException {

@@ -1,15 +1,15 @@
 package coach.telegram;
 
-import coach.bench.FakeBotApi;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coach.Await;
 import coach.Coach;
 import coach.TestCoach;
 import coach.bench.FakeBotApi.Call;
 import coach.bench.FakeBotApi.Fault;
+import coach.bench.FakeBotApi;
 import coach.progress.ProgressPicture;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -37,13 +37,13 @@ class TelegramBotTest {
 
     private FakeBotApi api;
     private Coach coach;
-    private TelegramBot bot;
+    private Coach.Online bot;
 
     @BeforeEach
     void start() throws Exception {
         api = new FakeBotApi();
         coach = TestCoach.assemble(dir, TestCoach.config(api.url()), CLOCK);
-        bot = TelegramBot.start(coach, FakeBotApi.TOKEN);
+        bot = coach.connect(FakeBotApi.TOKEN);
     }
 
     @AfterEach
@@ -59,7 +59,7 @@ class TelegramBotTest {
     void aRefusedTokenIsNotRepeatedInTheError() {
         String wrong = "999:wrong-secret-never-shown";
         TelegramBot.BotStartException e = org.junit.jupiter.api.Assertions.assertThrows(
-                TelegramBot.BotStartException.class, () -> TelegramBot.start(coach, wrong));
+                TelegramBot.BotStartException.class, () -> coach.connect(wrong));
         assertEquals("Telegram refused the token (401): check TELEGRAM_BOT_TOKEN against the one @BotFather gave you",
                 e.getMessage());
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -136,6 +136,7 @@ class TelegramBotTest {
         Call photo = api.await("sendPhoto", c -> c.chatId() == ANN);
         assertTrue(photo.caption().contains("last 26 weeks"), photo.caption());
         assertTrue(photo.photo().length > 1000, "the picture was sent again whole");
+        assertEquals(0, api.faultsWaiting(), "every injected fault was served");
     }
 
     @Test
@@ -221,6 +222,7 @@ class TelegramBotTest {
         Call help = api.await("sendMessage", c -> c.text().contains("Commands"));
         assertTrue(help.atMillis() - pushed >= 900, "resent after retry_after");
         assertEquals(1, api.sentTo(ANN).size());
+        assertEquals(0, api.faultsWaiting(), "every injected fault was served");
     }
 
     @Test
@@ -230,6 +232,7 @@ class TelegramBotTest {
         api.push(api.text(ANN, "/help"));
         api.await("sendMessage", c -> c.text().contains("Commands"));
         assertEquals(1, api.sentTo(ANN).size());
+        assertEquals(0, api.faultsWaiting(), "every injected fault was served");
     }
 
     @Test
@@ -238,7 +241,8 @@ class TelegramBotTest {
         api.await("sendMessage", c -> c.text().contains("Commands"));
         api.inject(Fault.status("sendMessage", 403, "Forbidden: bot was blocked by the user"));
         api.push(api.text(ANN, "/stats"));
-        waitUntil(() -> !coach.users().find(ANN).orElseThrow().active());
+        Await.until("Ann is marked inactive", () -> !coach.users().find(ANN).orElseThrow().active());
+        assertEquals(0, api.faultsWaiting(), "every injected fault was served");
         api.push(api.text(ANN, "/start"));
         api.await("sendMessage", c -> c.text().contains("Welcome back"));
         assertTrue(coach.users().find(ANN).orElseThrow().active());
@@ -250,6 +254,7 @@ class TelegramBotTest {
         api.inject(Fault.garbage("getUpdates"));
         api.push(api.text(ANN, "/help"));
         api.await("sendMessage", c -> c.text().contains("Commands"));
+        assertEquals(0, api.faultsWaiting(), "every injected fault was served");
     }
 
     @Test
@@ -262,29 +267,21 @@ class TelegramBotTest {
 
     @Test
     void closesWithinFiveSecondsDuringALongPoll() throws Exception {
+        api.awaitFirstPoll(Await.PATIENCE);
+        int polls = api.requests("getUpdates");
         api.holdPollsFor(Duration.ofSeconds(60));
-        Thread.sleep(300);
+        Await.until("a poll asked after the hold began", () -> api.requests("getUpdates") > polls);
         long started = System.nanoTime();
         bot.close();
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertTrue(millis < 5000, "closed in " + millis + " ms");
-        Thread.sleep(200);
-        Set<String> alive = Thread.getAllStackTraces().keySet().stream()
-                .filter(Thread::isAlive).map(Thread::getName)
-                .filter(n -> n.startsWith("coach-")).collect(Collectors.toSet());
-        assertEquals(Set.of(), alive);
+        Await.until("every coach thread ended", Duration.ofSeconds(2), () -> coachThreads().isEmpty());
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!condition.getAsBoolean()) {
-            assertFalse(System.currentTimeMillis() > deadline, "condition not met in time");
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+    private static Set<String> coachThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("coach-")).collect(Collectors.toSet());
     }
+
 }

@@ -1,8 +1,11 @@
-package coach.chat;
+package coach.settings;
 
 import coach.bank.Bank;
 import coach.bank.Library;
+import coach.chat.Command;
+import coach.chat.Flow;
 import coach.chat.Reply.Button;
+import coach.chat.Turn;
 import coach.user.UserStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +14,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /** The topic picker: one button per topic, marked when subscribed; a press toggles it in place. */
-public final class TopicsFlow {
+public final class TopicsFlow implements Flow {
 
     private static final int PER_ROW = 2;
 
@@ -21,6 +24,26 @@ public final class TopicsFlow {
     public TopicsFlow(Supplier<Library> library, UserStore users) {
         this.library = library;
         this.users = users;
+    }
+
+    @Override
+    public List<String> commands() {
+        return List.of("topics");
+    }
+
+    @Override
+    public List<String> buttons() {
+        return List.of("t:");
+    }
+
+    @Override
+    public void command(Turn turn, Command command) {
+        show(turn);
+    }
+
+    @Override
+    public void press(Turn turn, String data) {
+        toggle(turn, data.substring(2));
     }
 
     void show(Turn turn) {
@@ -33,7 +56,7 @@ public final class TopicsFlow {
             turn.toast(turn.t("topics.unknown"));
             return;
         }
-        long userId = turn.user.userId();
+        long userId = turn.user().userId();
         String title = bank.get().title().in(turn.language());
         if (users.subscriptions(userId).contains(topic)) {
             users.unsubscribe(userId, topic);
@@ -50,12 +73,8 @@ public final class TopicsFlow {
         return turn.t("topics.title", String.join(", ", library.get().topics()));
     }
 
-    List<String> allTopics() {
-        return library.get().topics();
-    }
-
     private List<List<Button>> keyboard(Turn turn) {
-        Set<String> subscribed = users.subscriptions(turn.user.userId());
+        Set<String> subscribed = users.subscriptions(turn.user().userId());
         List<List<Button>> rows = new ArrayList<>();
         List<Button> row = new ArrayList<>();
         for (Bank bank : library.get().banks()) {

@@ -1,10 +1,14 @@
-package coach.chat;
+package coach.admin;
 
-import coach.admin.UsageStore;
 import coach.admin.UsageStore.TopicCount;
 import coach.bank.BankLoader;
 import coach.bank.Library;
 import coach.bank.Problem;
+import coach.chat.Command;
+import coach.chat.Flow;
+import coach.chat.Html;
+import coach.chat.Texts;
+import coach.chat.Turn;
 import coach.practice.PracticeStore;
 import coach.report.ReportStore;
 import java.time.Clock;
@@ -25,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * /admin stats, reload, reports and close N, for the user ids in the config's {@code admins} in a private chat.
  * Anyone else is answered as for an unknown command, by the engine.
  */
-public final class AdminFlow {
+public final class AdminFlow implements Flow {
 
     private static final Logger log = LoggerFactory.getLogger(AdminFlow.class);
     static final int TOP_TOPICS = 5;
@@ -55,14 +59,59 @@ public final class AdminFlow {
         this.clock = clock;
     }
 
+    @Override
+    public List<String> commands() {
+        return List.of("admin");
+    }
+
+    /** Not in the menu: only the admins may use it. */
+    @Override
+    public List<String> menu() {
+        return List.of();
+    }
+
+    /** /admin for admins; anyone else gets exactly the unknown-command reply. */
+    @Override
+    public void command(Turn turn, Command command) {
+        if (!handle(turn, command.args())) {
+            turn.unknownCommand(command.name());
+        }
+    }
+
+    @Override
+    public void prepare(Turn turn, Command command) {
+        readAhead(turn, command.args());
+    }
+
+    /** The banks as read from disk before the transaction, for /admin reload. */
+    record BanksRead(BankLoader.Result result) {
+    }
+
+    /** Reads the bank folder outside the transaction when the command is an admin's /admin reload. */
+    void readAhead(Turn turn, String args) {
+        if (turn.in().isPrivate() && admins.contains(turn.in().userId()) && words(args)[0].equals("reload")) {
+            turn.prework().put(new BanksRead(loadBanks.get()));
+        }
+    }
+
+    private boolean allowed(Turn turn) {
+        return turn.in().isPrivate() && turn.user() != null && admins.contains(turn.user().userId());
+    }
+
+    private static String[] words(String args) {
+        String[] words = args.strip().split("\\s+", 2);
+        words[0] = words[0].toLowerCase(Locale.ROOT);
+        return words;
+    }
+
     /** Runs an admin command; false, with nothing said, when the sender may not use admin commands here. */
     boolean handle(Turn turn, String args) {
-        if (!turn.in.isPrivate() || turn.user == null || !admins.contains(turn.user.userId())) {
+        if (!allowed(turn)) {
             return false;
         }
-        String[] words = args.strip().split("\\s+", 2);
+        String[] words = words(args);
         String rest = words.length > 1 ? words[1].strip() : "";
-        switch (words[0].toLowerCase(Locale.ROOT)) {
+        switch (words[0]) {
             case "stats" -> stats(turn);
             case "reload" -> reload(turn);
             case "reports" -> reports(turn);
@@ -73,7 +122,7 @@ public final class AdminFlow {
     }
 
     private void stats(Turn turn) {
-        ZoneId zone = turn.user.zone();
+        ZoneId zone = turn.user().zone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         Instant end = today.plusDays(1).atStartOfDay(zone).toInstant();
         UsageStore.Usage day = usage.usage(today.atStartOfDay(zone).toInstant(), end);
@@ -83,24 +132,24 @@ public final class AdminFlow {
         List<TopicCount> top = usage.topTopics(weekStart, end, TOP_TOPICS);
         out.append("\n\n").append(turn.t(top.isEmpty() ? "admin.stats.top.none" : "admin.stats.top", TOP_TOPIC_DAYS));
         for (int i = 0; i < top.size(); i++) {
-            out.append('\n').append(turn.t("admin.stats.topic", i + 1, Html.escape(title(turn, top.get(i).topic())),
-                    top.get(i).answers()));
+            String title = library.get().title(top.get(i).topic(), turn.language());
+            out.append('\n').append(turn.t("admin.stats.topic", i + 1, Html.escape(title), top.get(i).answers()));
         }
         turn.say(out.toString());
     }
 
     private void reload(Turn turn) {
-        BankLoader.Result result = loadBanks.get();
+        BankLoader.Result result = turn.prework().require(BanksRead.class, read -> true).result();
         Library old = library.get();
         if (!result.ok()) {
-            log.warn("Admin {} reloaded the banks; rejected with {} problems", turn.user.userId(),
+            log.warn("Admin {} reloaded the banks; rejected with {} problems", turn.user().userId(),
                     result.problems().size());
             turn.say(turn.t("admin.reload.rejected", old.size(), old.topics().size()) + "\n" + problems(result));
             return;
         }
         Library fresh = result.library();
         library.set(fresh);
-        log.info("Admin {} reloaded the banks: {} questions in {} topics", turn.user.userId(), fresh.size(),
+        log.info("Admin {} reloaded the banks: {} questions in {} topics", turn.user().userId(), fresh.size(),
                 fresh.topics().size());
         StringBuilder out = new StringBuilder(turn.t("admin.reload.done", fresh.size(), fresh.topics().size(),
                 old.size(), old.topics().size(), countNotIn(fresh, old), countNotIn(old, fresh)));
@@ -140,7 +189,7 @@ public final class AdminFlow {
         StringBuilder out = new StringBuilder(turn.t("admin.reports.title", total));
         for (ReportStore.Report report : newest) {
             out.append("\n\n").append(turn.t("admin.reports.item", report.id(),
-                    WHEN.format(report.createdAt().atZone(turn.user.zone())), report.userId(),
+                    WHEN.format(report.createdAt().atZone(turn.user().zone())), report.userId(),
                     report.questionId() == null ? "—" : Html.escape(report.questionId()),
                     Html.escape(Texts.shorten(report.text(), REPORT_TEXT))));
         }
@@ -160,7 +209,4 @@ public final class AdminFlow {
         turn.say(turn.t(closed ? "admin.close.done" : "admin.close.none", id));
     }
 
-    private String title(Turn turn, String topic) {
-        return library.get().bank(topic).map(b -> b.title().in(turn.language())).orElse(topic);
-    }
 }

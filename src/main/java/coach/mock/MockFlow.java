@@ -1,15 +1,19 @@
-package coach.chat;
+package coach.mock;
 
 import coach.bank.Library;
 import coach.bank.Question;
+import coach.bank.TopicNames;
+import coach.chat.Command;
+import coach.chat.Flow;
+import coach.chat.Html;
 import coach.chat.Reply.Button;
+import coach.chat.Texts;
+import coach.chat.Turn;
 import coach.grading.Grade;
-import coach.grading.Grader;
-import coach.mock.Mock;
 import coach.mock.Mock.Item;
-import coach.mock.MockStore;
 import coach.mock.MockStore.MissedPoint;
 import coach.practice.Asked;
+import coach.practice.PracticeFlow;
 import coach.practice.PracticeStore;
 import coach.practice.QuestionPicker;
 import coach.practice.Rating;
@@ -17,7 +21,6 @@ import coach.user.UserStore;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -28,7 +31,7 @@ import java.util.regex.Pattern;
  * practice history (streaks, stats) and schedule reviews with a rating derived from the score; a question the user
  * had open before the mock stays open for afterwards.
  */
-public final class MockFlow {
+public final class MockFlow implements Flow {
 
     /** How much of a bad argument is echoed back. */
     private static final int ARGUMENT = 40;
@@ -46,18 +49,16 @@ public final class MockFlow {
     private final MockStore store;
     private final PracticeStore practiceStore;
     private final QuestionPicker picker;
-    private final Grader grader;
     private final PracticeFlow practice;
     private final Clock clock;
 
     public MockFlow(Supplier<Library> library, UserStore users, MockStore store, PracticeStore practiceStore,
-                    QuestionPicker picker, Grader grader, PracticeFlow practice, Clock clock) {
+                    QuestionPicker picker, PracticeFlow practice, Clock clock) {
         this.library = library;
         this.users = users;
         this.store = store;
         this.practiceStore = practiceStore;
         this.picker = picker;
-        this.grader = grader;
         this.practice = practice;
         this.clock = clock;
     }
@@ -69,13 +70,58 @@ public final class MockFlow {
         }
     }
 
-    boolean running(long userId) {
+    @Override
+    public List<String> commands() {
+        return List.of("mock");
+    }
+
+    @Override
+    public List<String> buttons() {
+        return List.of("m:");
+    }
+
+    @Override
+    public boolean busy(Turn turn) {
+        return running(turn.user().userId());
+    }
+
+    /** While a mock runs, /question and the next-question button show its question, and /skip skips it. */
+    @Override
+    public List<String> whileBusy() {
+        return List.of("question", "skip", PracticeFlow.NEXT);
+    }
+
+    @Override
+    public void command(Turn turn, Command command) {
+        switch (command.name()) {
+            case "question" -> busy(turn, turn.t("mock.busy"));
+            case "skip" -> skip(turn);
+            default -> start(turn, command.args());
+        }
+    }
+
+    @Override
+    public void press(Turn turn, String data) {
+        if (data.equals(PracticeFlow.NEXT)) {
+            turn.toast("");
+            busy(turn, turn.t("mock.busy"));
+        } else {
+            pressed(turn, data.substring(2));
+        }
+    }
+
+    @Override
+    public void prepareAnswer(Turn turn, String text) {
+        currentQuestion(turn.user().userId()).ifPresent(question -> practice.gradeAhead(question, text, turn.prework()));
+    }
+
+    public boolean running(long userId) {
         return store.running(userId).isPresent();
     }
 
     /** {@code /mock}, {@code /mock [topic] [n]} in either order, or {@code /mock stop}. */
     void start(Turn turn, String args) {
-        Optional<Mock> running = store.running(turn.user.userId());
+        Optional<Mock> running = store.running(turn.user().userId());
         if (args.equalsIgnoreCase("stop")) {
             running.ifPresentOrElse(mock -> stop(turn, mock), () -> turn.say(turn.t("mock.none")));
             return;
@@ -93,8 +139,9 @@ public final class MockFlow {
     }
 
     /** Free text while a mock runs: the answer to its current question. */
-    void answer(Turn turn, String text) {
-        Mock mock = store.running(turn.user.userId()).orElseThrow();
+    @Override
+    public void answer(Turn turn, String text) {
+        Mock mock = store.running(turn.user().userId()).orElseThrow();
         Optional<Question> question = currentQuestion(mock);
         if (question.isEmpty()) {
             advance(turn, mock.id(), turn.t("mock.withdrawn"));
@@ -104,53 +151,53 @@ public final class MockFlow {
             turn.say(turn.t("mock.answer.empty"));
             return;
         }
-        if (text.length() > PracticeFlow.MAX_ANSWER) {
-            turn.say(turn.t("answer.too.long", text.length(), PracticeFlow.MAX_ANSWER));
+        if (text.length() > MAX_ANSWER) {
+            turn.say(turn.t("answer.too.long", text.length(), MAX_ANSWER));
             return;
         }
         Item item = mock.current().orElseThrow();
-        record(turn, mock, item, grader.grade(question.get(), text), text);
+        record(turn, mock, item, PracticeFlow.graded(turn, question.get(), text), text);
         advance(turn, mock.id(), turn.t("mock.recorded", mock.numberOf(item), mock.size()));
     }
 
     /** Records a graded answer in the practice history (with its answer day and review) and in the mock. */
     private void record(Turn turn, Mock mock, Item item, Grade verdict, String text) {
-        long userId = turn.user.userId();
+        long userId = turn.user().userId();
         Asked asked = practiceStore.recordAnswer(userId, item.questionId(), item.topic(), item.askedAt(), text,
                 verdict.score(), clock.instant());
-        practiceStore.addAnswerDay(userId, practice.today(turn.user));
-        practice.schedule(turn.user, asked, Rating.fromScore(verdict.score()));
+        practiceStore.addAnswerDay(userId, practice.today(turn.user()));
+        practice.schedule(turn.user(), asked, Rating.fromScore(verdict.score()));
         store.answer(mock.id(), item.position(), asked.id(), verdict.score(),
                 verdict.notMade().stream().map(Question.KeyPoint::point).toList());
     }
 
     /** /skip while a mock runs: the current question scores 0 and the next one comes. */
     void skip(Turn turn) {
-        Mock mock = store.running(turn.user.userId()).orElseThrow();
+        Mock mock = store.running(turn.user().userId()).orElseThrow();
         if (currentQuestion(mock).isEmpty()) {
             advance(turn, mock.id(), turn.t("mock.withdrawn"));
             return;
         }
         Item item = mock.current().orElseThrow();
-        Asked asked = practiceStore.recordSkip(turn.user.userId(), item.questionId(), item.topic(), item.askedAt(),
+        Asked asked = practiceStore.recordSkip(turn.user().userId(), item.questionId(), item.topic(), item.askedAt(),
                 clock.instant());
-        practice.schedule(turn.user, asked, Rating.DIDNT);
+        practice.schedule(turn.user(), asked, Rating.DIDNT);
         store.skip(mock.id(), item.position(), asked.id());
         advance(turn, mock.id(), turn.t("mock.skipped"));
     }
 
-    /** /question while a mock runs. */
-    void busy(Turn turn) {
-        remind(turn, store.running(turn.user.userId()).orElseThrow(), turn.t("mock.busy"));
+    /** /question while a mock runs: its question again after {@code lead}. */
+    private void busy(Turn turn, String lead) {
+        remind(turn, store.running(turn.user().userId()).orElseThrow(), lead);
     }
 
     /** A press of the stop button: {@code data} is {@code stop:mockId}, honoured only for the running mock. */
-    void press(Turn turn, String data) {
+    private void pressed(Turn turn, String data) {
         if (data.startsWith("a:")) {
             showReference(turn, data.substring(2));
             return;
         }
-        Optional<Mock> running = store.running(turn.user.userId());
+        Optional<Mock> running = store.running(turn.user().userId());
         if (running.isEmpty() || !data.equals("stop:" + running.get().id())) {
             turn.toast(turn.t("mock.stale"));
             return;
@@ -160,11 +207,10 @@ public final class MockFlow {
         stop(turn, running.get());
     }
 
-    /** The topic is every word that is not the number, so a title with spaces works: {@code /mock message queues 3}. */
     /** A press of a report card's answer button: the question and its reference answer, for a question of a past mock. */
     private void showReference(Turn turn, String questionId) {
         Optional<Question> question = library.get().question(questionId);
-        if (question.isEmpty() || !store.answeredInMock(turn.user.userId(), questionId)) {
+        if (question.isEmpty() || !store.answeredInMock(turn.user().userId(), questionId)) {
             turn.toast(turn.t("mock.stale"));
             return;
         }
@@ -172,6 +218,7 @@ public final class MockFlow {
         turn.say(practice.questionBody(turn, question.get()) + "\n\n" + practice.reference(turn, question.get()));
     }
 
+    /** The topic is every word that is not the number, so a title with spaces works: {@code /mock message queues 3}. */
     private Request parse(Turn turn, String args) {
         String count = null;
         StringBuilder name = new StringBuilder();
@@ -202,7 +249,7 @@ public final class MockFlow {
     }
 
     private void begin(Turn turn, Request request) {
-        long userId = turn.user.userId();
+        long userId = turn.user().userId();
         Collection<String> topics = request.topic() == null ? users.subscriptions(userId) : Set.of(request.topic());
         List<Question> questions = picker.several(library.get(), userId, topics, request.questions());
         if (questions.isEmpty()) {
@@ -257,6 +304,11 @@ public final class MockFlow {
             return;
         }
         turn.say(lead + "\n\n" + currentText(turn, mock), stopButton(turn, mock));
+    }
+
+    /** The question of the user's running mock being answered, if any and still in the banks. */
+    Optional<Question> currentQuestion(long userId) {
+        return store.running(userId).flatMap(Mock::current).flatMap(i -> library.get().question(i.questionId()));
     }
 
     /** The question being answered; one that has left the banks is dropped from the mock. */
@@ -316,14 +368,14 @@ public final class MockFlow {
         }
         for (Item item : weakest) {
             out.append("\n• ").append(turn.t("mock.card.review.item",
-                    Html.escape(practice.topicTitle(turn, item.topic())), shortText(item), item.score()));
+                    Html.escape(library.get().title(item.topic(), turn.language())), shortText(item), item.score()));
         }
         mock.weakestTopic().ifPresent(t -> out.append('\n').append(turn.t("mock.card.review.topic",
-                Html.escape(practice.topicTitle(turn, t.topic())), t.average())));
+                Html.escape(library.get().title(t.topic(), turn.language())), t.average())));
     }
 
     private String openQuestionNote(Turn turn) {
-        boolean open = practiceStore.open(turn.user.userId())
+        boolean open = practiceStore.open(turn.user().userId())
                 .flatMap(a -> library.get().question(a.questionId())).isPresent();
         return open ? "\n\n" + turn.t("mock.open.waiting") : "";
     }

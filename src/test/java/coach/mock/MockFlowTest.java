@@ -1,4 +1,4 @@
-package coach.chat;
+package coach.mock;
 
 import static coach.chat.Conversation.buttons;
 import static coach.chat.Conversation.text;
@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import coach.Coach;
 import coach.MutableClock;
 import coach.TestCoach;
+import coach.chat.Conversation;
+import coach.chat.Reply;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package coach.chat;
+package coach.settings;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;

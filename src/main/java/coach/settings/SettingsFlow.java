@@ -1,5 +1,10 @@
-package coach.chat;
+package coach.settings;
 
+import coach.chat.Command;
+import coach.chat.Flow;
+import coach.chat.Html;
+import coach.chat.Texts;
+import coach.chat.Turn;
 import coach.user.User;
 import coach.user.UserStore;
 import java.time.Clock;
@@ -13,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The user's own settings: daily time, time zone, language, pause and resume, the weekly summary. */
-public final class SettingsFlow {
+public final class SettingsFlow implements Flow {
 
     private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:：](\\d{2})");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
@@ -26,9 +31,27 @@ public final class SettingsFlow {
         this.clock = clock;
     }
 
+    @Override
+    public List<String> commands() {
+        return List.of("weekly", "time", "tz", "pause", "resume", "lang");
+    }
+
+    @Override
+    public void command(Turn turn, Command command) {
+        String args = command.args();
+        switch (command.name()) {
+            case "weekly" -> weekly(turn, args);
+            case "time" -> time(turn, args);
+            case "tz" -> zone(turn, args);
+            case "pause" -> pause(turn);
+            case "resume" -> resume(turn);
+            default -> language(turn, args);
+        }
+    }
+
     void time(Turn turn, String args) {
         if (args.isBlank()) {
-            turn.say(turn.t("time.show", turn.user.dailyTime().format(CLOCK), turn.user.zone().getId()));
+            turn.say(turn.t("time.show", turn.user().dailyTime().format(CLOCK), turn.user().zone().getId()));
             return;
         }
         Matcher m = TIME.matcher(args);
@@ -39,14 +62,14 @@ public final class SettingsFlow {
             return;
         }
         LocalTime time = LocalTime.of(hour, minute);
-        users.setDailyTime(turn.user.userId(), time);
-        turn.say(turn.t("time.set", time.format(CLOCK), turn.user.zone().getId()));
+        users.setDailyTime(turn.user().userId(), time);
+        turn.say(turn.t("time.set", time.format(CLOCK), turn.user().zone().getId()));
     }
 
     void zone(Turn turn, String args) {
         if (args.isBlank()) {
-            turn.say(turn.t("tz.show", turn.user.zone().getId(),
-                    ZonedDateTime.now(clock.withZone(turn.user.zone())).format(CLOCK)));
+            turn.say(turn.t("tz.show", turn.user().zone().getId(),
+                    ZonedDateTime.now(clock.withZone(turn.user().zone())).format(CLOCK)));
             return;
         }
         Zones.Found found = Zones.find(args);
@@ -59,7 +82,7 @@ public final class SettingsFlow {
             return;
         }
         ZoneId zone = found.zone().get();
-        users.setZone(turn.user.userId(), zone);
+        users.setZone(turn.user().userId(), zone);
         turn.say(turn.t("tz.set", zone.getId(), ZonedDateTime.now(clock.withZone(zone)).format(CLOCK)));
     }
 
@@ -69,27 +92,27 @@ public final class SettingsFlow {
             turn.say(turn.t("lang.bad"));
             return;
         }
-        users.setLanguage(turn.user.userId(), language);
+        users.setLanguage(turn.user().userId(), language);
         turn.say(turn.textIn(language, "lang.set"));
     }
 
     void pause(Turn turn) {
-        if (turn.user.paused()) {
+        if (turn.user().paused()) {
             turn.say(turn.t("pause.already"));
             return;
         }
-        users.setPaused(turn.user.userId(), true);
+        users.setPaused(turn.user().userId(), true);
         turn.say(turn.t("pause.done"));
     }
 
     void resume(Turn turn) {
-        String time = turn.user.dailyTime().format(CLOCK);
-        if (!turn.user.paused()) {
-            turn.say(turn.t("resume.already", time, turn.user.zone().getId()));
+        String time = turn.user().dailyTime().format(CLOCK);
+        if (!turn.user().paused()) {
+            turn.say(turn.t("resume.already", time, turn.user().zone().getId()));
             return;
         }
-        users.setPaused(turn.user.userId(), false);
-        turn.say(turn.t("resume.done", time, turn.user.zone().getId()));
+        users.setPaused(turn.user().userId(), false);
+        turn.say(turn.t("resume.done", time, turn.user().zone().getId()));
     }
 
     /** {@code /weekly on|off} sets the weekly summary; without an argument, says whether it is on. */
@@ -99,11 +122,11 @@ public final class SettingsFlow {
             turn.say(turn.t("weekly.bad"));
             return;
         }
-        boolean on = choice.isEmpty() ? turn.user.weekly() : choice.equals("on");
-        if (on != turn.user.weekly()) {
-            users.setWeekly(turn.user.userId(), on);
+        boolean on = choice.isEmpty() ? turn.user().weekly() : choice.equals("on");
+        if (on != turn.user().weekly()) {
+            users.setWeekly(turn.user().userId(), on);
         }
-        turn.say(on ? turn.t("weekly.on", User.SUMMARY_TIME.format(CLOCK), turn.user.zone().getId())
+        turn.say(on ? turn.t("weekly.on", User.SUMMARY_TIME.format(CLOCK), turn.user().zone().getId())
                 : turn.t("weekly.off"));
     }
 }

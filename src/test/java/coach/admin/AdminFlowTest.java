@@ -1,4 +1,4 @@
-package coach.chat;
+package coach.admin;
 
 import static coach.chat.Conversation.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,9 @@ import coach.Coach;
 import coach.Config;
 import coach.MutableClock;
 import coach.TestCoach;
+import coach.chat.Conversation;
+import coach.chat.Incoming;
+import coach.chat.Reply;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

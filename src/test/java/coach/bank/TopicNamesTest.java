@@ -1,9 +1,7 @@
-package coach.chat;
+package coach.bank;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import coach.bank.BankLoader;
-import coach.bank.Library;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;

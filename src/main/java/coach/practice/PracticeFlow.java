@@ -1,19 +1,17 @@
-package coach.chat;
+package coach.practice;
 
 import coach.bank.Library;
 import coach.bank.Question;
-import coach.chat.Reply.Button;
-import coach.grading.Grade;
+import coach.chat.Command;
+import coach.chat.Engine;
+import coach.chat.Flow;
+import coach.chat.Html;
+import coach.chat.Prework;
+import coach.chat.Turn;
 import coach.grading.Grade.PointGrade;
 import coach.grading.Grade.Verdict;
+import coach.grading.Grade;
 import coach.grading.Grader;
-import coach.practice.Asked;
-import coach.practice.PracticeStore;
-import coach.practice.QuestionPicker;
-import coach.practice.Rating;
-import coach.practice.Fsrs;
-import coach.practice.Review;
-import coach.practice.Streaks;
 import coach.user.User;
 import coach.user.UserStore;
 import java.time.Clock;
@@ -24,14 +22,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /** Asking a question, grading the answer, revealing the reference answer, and rating it for repetition. */
-public final class PracticeFlow {
+public final class PracticeFlow implements Flow {
 
-    /**
-     * Longest answer accepted: under Telegram's message limit of 4,096 characters by more than clients give up to
-     * cut a long text at a word boundary, so that any text that might be the first part of a split one is refused
-     * whole (see {@link Parts}).
-     */
-    static final int MAX_ANSWER = 3800;
+    /** The data of the button that asks the next question. */
+    public static final String NEXT = "q";
 
     private final Supplier<Library> library;
     private final UserStore users;
@@ -50,20 +44,55 @@ public final class PracticeFlow {
         this.clock = clock;
     }
 
+    @Override
+    public List<String> commands() {
+        return List.of("question", "skip");
+    }
+
+    /** The next-question button, and the ratings of an answer. */
+    @Override
+    public List<String> buttons() {
+        return List.of(NEXT, "r:");
+    }
+
+    @Override
+    public void command(Turn turn, Command command) {
+        if (command.name().equals("skip")) {
+            skip(turn);
+        } else {
+            ask(turn);
+        }
+    }
+
+    @Override
+    public void press(Turn turn, String data) {
+        if (data.equals(NEXT)) {
+            turn.toast("");
+            ask(turn);
+        } else {
+            rate(turn, data.substring(2));
+        }
+    }
+
+    @Override
+    public void prepareAnswer(Turn turn, String text) {
+        openQuestion(turn.user().userId()).ifPresent(question -> gradeAhead(question, text, turn.prework()));
+    }
+
     void ask(Turn turn) {
-        Optional<Asked> open = store.open(turn.user.userId());
+        Optional<Asked> open = store.open(turn.user().userId());
         Optional<Question> openQuestion = open.flatMap(a -> library.get().question(a.questionId()));
         if (openQuestion.isPresent()) {
             turn.say(turn.t("question.still.open") + "\n\n" + questionText(turn, openQuestion.get()));
             return;
         }
-        Optional<Question> next = nextQuestion(turn.user);
+        Optional<Question> next = nextQuestion(turn.user());
         if (next.isEmpty()) {
-            Set<String> topics = users.subscriptions(turn.user.userId());
+            Set<String> topics = users.subscriptions(turn.user().userId());
             turn.say(turn.t(topics.isEmpty() ? "topics.none" : "question.none.left"));
             return;
         }
-        store.ask(turn.user.userId(), next.get().id(), next.get().topic(), clock.instant());
+        store.ask(turn.user().userId(), next.get().id(), next.get().topic(), clock.instant());
         turn.say(questionText(turn, next.get()));
     }
 
@@ -71,8 +100,8 @@ public final class PracticeFlow {
      * Asks the day's question: the same choice as /question, replacing any question left open, after the weekly
      * summary when there is one. With no question left, the summary goes alone.
      */
-    Optional<Engine.DailyQuestion> daily(Turn turn, String summary) {
-        Optional<Question> next = nextQuestion(turn.user);
+    public Optional<Engine.DailyQuestion> daily(Turn turn, String summary) {
+        Optional<Question> next = nextQuestion(turn.user());
         if (next.isEmpty()) {
             if (summary.isEmpty()) {
                 return Optional.empty();
@@ -80,7 +109,7 @@ public final class PracticeFlow {
             turn.say(summary);
             return Optional.of(new Engine.DailyQuestion(null, turn.replies()));
         }
-        store.ask(turn.user.userId(), next.get().id(), next.get().topic(), clock.instant());
+        store.ask(turn.user().userId(), next.get().id(), next.get().topic(), clock.instant());
         String lead = summary.isEmpty() ? "" : summary + "\n\n";
         turn.say(lead + streakNews(turn) + turn.t("daily.header") + "\n\n" + questionText(turn, next.get()));
         return Optional.of(new Engine.DailyQuestion(next.get().id(), turn.replies()));
@@ -91,8 +120,8 @@ public final class PracticeFlow {
      * Empty when the user answered yesterday or today, or had no streak to lose.
      */
     private String streakNews(Turn turn) {
-        List<LocalDate> days = store.answerDays(turn.user.userId());
-        LocalDate today = today(turn.user);
+        List<LocalDate> days = store.answerDays(turn.user().userId());
+        LocalDate today = today(turn.user());
         Streaks.Streak now = Streaks.of(days, today);
         if (now.frozen().contains(today.minusDays(1))) {
             return turn.t("daily.freeze.used", now.current(), now.freezes()) + "\n\n";
@@ -115,18 +144,14 @@ public final class PracticeFlow {
     }
 
     /** The topic, difficulty and question, without the prompt that says how to answer. */
-    String questionBody(Turn turn, Question q) {
-        return turn.t("question.header", Html.escape(topicTitle(turn, q.topic())),
+    public String questionBody(Turn turn, Question q) {
+        return turn.t("question.header", Html.escape(library.get().title(q.topic(), turn.language())),
                 "★".repeat(q.difficulty()) + "☆".repeat(3 - q.difficulty())) + "\n\n" + Html.bold(q.question());
     }
 
-    /** A topic's title in the user's language, or its id when the topic is gone. */
-    String topicTitle(Turn turn, String topic) {
-        return library.get().bank(topic).map(b -> b.title().in(turn.language())).orElse(topic);
-    }
-
-    void answer(Turn turn, String text) {
-        Optional<Asked> open = store.open(turn.user.userId());
+    @Override
+    public void answer(Turn turn, String text) {
+        Optional<Asked> open = store.open(turn.user().userId());
         Optional<Question> question = open.flatMap(a -> library.get().question(a.questionId()));
         if (question.isEmpty()) {
             turn.say(turn.t(closeIfWithdrawn(open) ? "question.withdrawn" : "no.question"),
@@ -141,11 +166,11 @@ public final class PracticeFlow {
             turn.say(turn.t("answer.too.long", text.length(), MAX_ANSWER));
             return;
         }
-        Grade verdict = grader.grade(question.get(), text);
+        Grade verdict = graded(turn, question.get(), text);
         long askedId = open.get().id();
         store.answer(askedId, text, verdict.score(), clock.instant());
-        store.addAnswerDay(turn.user.userId(), today(turn.user));
-        Review byScore = scheduleFromScore(turn.user, open.get().questionId(), verdict.score());
+        store.addAnswerDay(turn.user().userId(), today(turn.user()));
+        Review byScore = scheduleFromScore(turn.user(), open.get().questionId(), verdict.score());
         turn.say(feedback(turn, question.get(), verdict) + "\n" + turn.t("answer.comes.back", comesBack(turn, byScore)),
                 List.of(List.of(
                 turn.button("button.knew", "r:" + askedId + ":" + Rating.KNEW.code()),
@@ -153,15 +178,37 @@ public final class PracticeFlow {
                 turn.button("button.didnt", "r:" + askedId + ":" + Rating.DIDNT.code()))));
     }
 
+    /** The question the user has open, if it is still in the banks. */
+    Optional<Question> openQuestion(long userId) {
+        return store.open(userId).flatMap(a -> library.get().question(a.questionId()));
+    }
+
+    /** An answer graded before its transaction: the question it answers, its text and its grade. */
+    record Graded(String questionId, String text, Grade grade) {
+    }
+
+    /** Grades an answer that will be accepted against {@code question}, for the transaction to take. */
+    public void gradeAhead(Question question, String text, Prework work) {
+        if (!text.isBlank() && text.length() <= MAX_ANSWER) {
+            work.put(new Graded(question.id(), text, grader.grade(question, text)));
+        }
+    }
+
+    /** The grade the pre-step gave {@code text} as an answer to {@code question}. */
+    public static Grade graded(Turn turn, Question question, String text) {
+        return turn.prework().require(Graded.class,
+                g -> g.questionId().equals(question.id()) && g.text().equals(text)).grade();
+    }
+
     void skip(Turn turn) {
-        Optional<Asked> open = store.open(turn.user.userId());
+        Optional<Asked> open = store.open(turn.user().userId());
         Optional<Question> question = open.flatMap(a -> library.get().question(a.questionId()));
         if (question.isEmpty()) {
             turn.say(turn.t(closeIfWithdrawn(open) ? "question.withdrawn" : "skip.nothing"));
             return;
         }
         store.skip(open.get().id(), clock.instant());
-        Review review = schedule(turn.user, open.get(), Rating.DIDNT);
+        Review review = schedule(turn.user(), open.get(), Rating.DIDNT);
         turn.say(turn.t("skip.revealed", comesBack(turn, review)) + "\n\n" + reference(turn, question.get()),
                 List.of(List.of(turn.button("button.next", "q"))));
     }
@@ -171,7 +218,7 @@ public final class PracticeFlow {
         String[] parts = data.split(":", -1);
         Optional<Asked> asked = parts.length == 2 ? parseId(parts[0]).flatMap(store::find) : Optional.empty();
         Optional<Rating> rating = parts.length == 2 ? Rating.of(parts[1]) : Optional.empty();
-        if (asked.isEmpty() || rating.isEmpty() || asked.get().userId() != turn.user.userId()) {
+        if (asked.isEmpty() || rating.isEmpty() || asked.get().userId() != turn.user().userId()) {
             turn.toast(turn.t("rate.stale"));
             return;
         }
@@ -183,7 +230,7 @@ public final class PracticeFlow {
             turn.toast(turn.t("rate.stale"));
             return;
         }
-        Review review = reschedule(turn.user, asked.get(), rating.get());
+        Review review = reschedule(turn.user(), asked.get(), rating.get());
         String label = turn.t(switch (rating.get()) {
             case KNEW -> "button.knew";
             case PARTLY -> "button.partly";
@@ -200,7 +247,7 @@ public final class PracticeFlow {
     }
 
     /** Schedules the asked question's next review from a rating, and records the rating on it. */
-    Review schedule(User user, Asked asked, Rating rating) {
+    public Review schedule(User user, Asked asked, Rating rating) {
         Review previous = store.review(user.userId(), asked.questionId()).orElse(null);
         Review next = Fsrs.next(previous, rating, today(user));
         store.saveReview(user.userId(), asked.questionId(), next, previous);
@@ -227,7 +274,7 @@ public final class PracticeFlow {
 
     /** When a review brings the question back, in the user's words: "tomorrow", "in 4 days". */
     String comesBack(Turn turn, Review review) {
-        return turn.t("review.in", Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(today(turn.user), review.due())));
+        return turn.t("review.in", Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(today(turn.user()), review.due())));
     }
 
     private String feedback(Turn turn, Question q, Grade grade) {
@@ -254,7 +301,7 @@ public final class PracticeFlow {
     }
 
     /** The reference answer and its links. */
-    String reference(Turn turn, Question q) {
+    public String reference(Turn turn, Question q) {
         StringBuilder out = new StringBuilder(turn.t("answer.reference")).append('\n').append(Html.withCode(q.answer()));
         if (!q.links().isEmpty()) {
             out.append("\n\n").append(turn.t("answer.links"));
@@ -263,7 +310,7 @@ public final class PracticeFlow {
         return out.toString();
     }
 
-    LocalDate today(User user) {
+    public LocalDate today(User user) {
         return LocalDate.now(clock.withZone(user.zone()));
     }
 

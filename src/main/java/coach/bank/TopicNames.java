@@ -1,7 +1,5 @@
-package coach.chat;
+package coach.bank;
 
-import coach.bank.Bank;
-import coach.bank.Library;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,11 +1,10 @@
-package coach.chat;
+package coach.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import coach.bank.BankLoader;
 import coach.bank.Library;
 import coach.practice.PracticeStore.TopicScore;
-import coach.progress.Progress;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,14 @@
-package coach.chat;
+package coach.report;
 
+import coach.chat.Command;
+import coach.chat.Flow;
+import coach.chat.Html;
+import coach.chat.Texts;
+import coach.chat.Turn;
 import coach.mock.Mock;
 import coach.mock.MockStore;
 import coach.practice.Asked;
 import coach.practice.PracticeStore;
-import coach.report.ReportStore;
 import coach.user.User;
 import coach.user.UserStore;
 import java.time.Clock;
@@ -14,7 +18,7 @@ import java.util.List;
  * /report: the user's next message (or the command's own text) goes to the admins with the question id: the
  * current mock question during a mock, else the last question asked.
  */
-public final class ReportFlow {
+public final class ReportFlow implements Flow {
 
     static final int MAX_REPORT = 2000;
 
@@ -35,34 +39,60 @@ public final class ReportFlow {
         this.clock = clock;
     }
 
+    @Override
+    public List<String> commands() {
+        return List.of("report");
+    }
+
+    /** While a report is awaited, the next free text is the report. */
+    @Override
+    public boolean busy(Turn turn) {
+        return turn.user().awaitingReport();
+    }
+
+    @Override
+    public List<String> whileBusy() {
+        return commands();
+    }
+
+    @Override
+    public void command(Turn turn, Command command) {
+        start(turn, command.args());
+    }
+
+    @Override
+    public void answer(Turn turn, String text) {
+        receive(turn, text);
+    }
+
     void start(Turn turn, String args) {
         if (!args.isBlank()) {
             submit(turn, args);
             return;
         }
-        users.setAwaiting(turn.user.userId(), User.AWAITING_REPORT);
+        users.setAwaiting(turn.user().userId(), User.AWAITING_REPORT);
         String questionId = lastQuestionId(turn);
         turn.say(questionId == null ? turn.t("report.prompt.none") : turn.t("report.prompt", questionId));
     }
 
     void receive(Turn turn, String text) {
-        users.setAwaiting(turn.user.userId(), null);
+        users.setAwaiting(turn.user().userId(), null);
         submit(turn, text);
     }
 
     private void submit(Turn turn, String text) {
         String body = Texts.shorten(text, MAX_REPORT);
         String questionId = lastQuestionId(turn);
-        reports.add(turn.user.userId(), questionId, body, clock.instant());
+        reports.add(turn.user().userId(), questionId, body, clock.instant());
         for (long admin : admins) {
-            turn.sayTo(admin, turn.textIn(Texts.ZH, "report.admin", Html.escape(turn.user.firstName()),
-                    turn.user.userId(), questionId == null ? "—" : questionId, Html.escape(body)));
+            turn.sayTo(admin, turn.textIn(Texts.ZH, "report.admin", Html.escape(turn.user().firstName()),
+                    turn.user().userId(), questionId == null ? "—" : questionId, Html.escape(body)));
         }
         turn.say(turn.t(admins.isEmpty() ? "report.stored" : "report.sent"));
     }
 
     private String lastQuestionId(Turn turn) {
-        long userId = turn.user.userId();
+        long userId = turn.user().userId();
         return mocks.running(userId).flatMap(Mock::current).map(Mock.Item::questionId)
                 .or(() -> practice.latest(userId).map(Asked::questionId))
                 .orElse(null);
