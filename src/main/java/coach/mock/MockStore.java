@@ -104,8 +104,8 @@ public final class MockStore {
 
     /** The key points one answer of the mock missed, in the order the question lists them. */
     public List<String> missed(long mockId, int position) {
-        return db.list("SELECT point FROM mock_missed WHERE mock_id = ? AND position = ? ORDER BY rowid",
-                rs -> rs.getString(1), mockId, position);
+        return db.list("SELECT point FROM mock_missed WHERE mock_id = ? AND position = ? ORDER BY "
+                + db.dialect().insertionOrder(), rs -> rs.getString(1), mockId, position);
     }
 
     /** True when the user has answered or skipped the question in a mock. */

@@ -162,7 +162,8 @@ public final class PracticeStore {
     }
 
     public void addAnswerDay(long userId, LocalDate day) {
-        db.update("INSERT OR IGNORE INTO answer_days (user_id, day) VALUES (?, ?)", userId, day.toString());
+        db.update(db.dialect().insertIgnoringDuplicates("answer_days", List.of("user_id", "day")), userId,
+                day.toString());
     }
 
     public List<LocalDate> answerDays(long userId) {

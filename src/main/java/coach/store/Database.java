@@ -120,6 +120,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The SQL that differs between databases, for this one. */
+    public Dialect dialect() {
+        return Dialect.SQLITE;
+    }
+
     /** Executes one INSERT, UPDATE or DELETE with parameters; returns the number of rows changed. */
     public int update(String sql, Object... args) {
         return tx(c -> bind(sql, args).executeUpdate());

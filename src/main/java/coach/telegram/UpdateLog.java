@@ -2,6 +2,7 @@ package coach.telegram;
 
 import coach.store.Database;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Which updates are handled, so that a crash or restart neither loses nor repeats one: the next offset to ask
@@ -27,9 +28,10 @@ final class UpdateLog {
     }
 
     void markHandled(int updateId, Instant now) {
-        db.update("INSERT OR IGNORE INTO handled_updates (update_id, handled_at) VALUES (?, ?)",
+        db.update(db.dialect().insertIgnoringDuplicates("handled_updates", List.of("update_id", "handled_at")),
                 updateId, now.getEpochSecond());
-        db.update("UPDATE poll_state SET next_offset = MAX(next_offset, ?) WHERE id = 1", updateId + 1);
+        db.update("UPDATE poll_state SET next_offset = " + db.dialect().greaterOf("next_offset", "?") + " WHERE id = 1",
+                updateId + 1);
     }
 
     void forgetOld() {

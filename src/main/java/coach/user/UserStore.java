@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -80,9 +81,9 @@ public final class UserStore {
     }
 
     public void subscribe(long userId, Collection<String> topics) {
+        String insert = db.dialect().insertIgnoringDuplicates("subscriptions", List.of("user_id", "topic"));
         db.tx(c -> {
-            topics.forEach(topic -> db.update(
-                    "INSERT OR IGNORE INTO subscriptions (user_id, topic) VALUES (?, ?)", userId, topic));
+            topics.forEach(topic -> db.update(insert, userId, topic));
             return null;
         });
     }

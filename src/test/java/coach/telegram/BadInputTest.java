@@ -116,19 +116,34 @@ class BadInputTest {
         assertConsistent();
     }
 
-    @Test
-    void longNamesAndArgumentsAreNeverCutInsideAnEmoji() {
-        String emoji = "a" + "😀".repeat(120);
-        ObjectNode start = api.text(5, "/start");
-        ((ObjectNode) start.get("message").get("from")).put("first_name", emoji);
-        List<ObjectNode> updates = List.of(start, api.text(5, "/tz " + emoji), api.text(5, "/time " + emoji),
-                api.text(5, "/" + emoji), api.groupText(GROUP, ADMIN, "/battle " + emoji));
+    /** Hands the updates to the handler as one poll's batch. */
+    private void consume(ObjectNode... updates) {
         List<Update> batch = new ArrayList<>();
         for (ObjectNode update : updates) {
             update.put("update_id", nextId++);
             batch.add(json.convertValue(update, Update.class));
         }
         handler.consume(batch);
+    }
+
+    @Test
+    void anAnswerInThePollThatAsksItsQuestionIsGradedAgainstThatQuestion() {
+        consume(api.text(5, "/start"));
+        consume(api.text(5, "/question"), api.text(5, "GIL 全局解释器锁"), api.text(5, "/skip"));
+        List<String> texts = queued().stream().filter(r -> r instanceof Reply.Send)
+                .map(r -> ((Reply.Send) r).html()).toList();
+        assertTrue(texts.get(texts.size() - 2).contains("/100"), "graded once its question was asked: " + texts);
+        assertTrue(texts.get(texts.size() - 1).contains("no open question"), "the skip came after: " + texts);
+        assertEquals(4, coach.database().number("SELECT COUNT(*) FROM handled_updates"));
+    }
+
+    @Test
+    void longNamesAndArgumentsAreNeverCutInsideAnEmoji() {
+        String emoji = "a" + "😀".repeat(120);
+        ObjectNode start = api.text(5, "/start");
+        ((ObjectNode) start.get("message").get("from")).put("first_name", emoji);
+        consume(start, api.text(5, "/tz " + emoji), api.text(5, "/time " + emoji), api.text(5, "/" + emoji),
+                api.groupText(GROUP, ADMIN, "/battle " + emoji));
         List<Reply> replies = queued();
         assertEquals(6, replies.size(), replies.toString());
         assertEquals(List.of(), problems(replies));

@@ -3,20 +3,16 @@ package coach.telegram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import coach.Coach;
+import coach.Await;
+import coach.LiveBot;
 import coach.MutableClock;
-import coach.TestCoach;
 import coach.bank.Question;
-import coach.battle.BattleTicker;
-import coach.bench.FakeBotApi;
 import coach.bench.FakeBotApi.Call;
-import java.nio.file.Path;
+import coach.bench.FakeBotApi;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Quiz battles end to end: the real client, the in-process fake Bot API, and the battle clock moved by the test
@@ -31,72 +27,39 @@ class BattleTelegramTest {
     private static final long BOB = 12;
     private static final long CAT = 13;
 
-    @TempDir
-    Path dir;
-
     private final MutableClock clock = MutableClock.at("2026-11-23T12:00:00Z");
-    private FakeBotApi api;
-    private Coach coach;
-    private Coach.Online bot;
-    private BattleTicker ticker;
-
-    @BeforeEach
-    void start() throws Exception {
-        api = new FakeBotApi();
-        api.makeAdmin(GROUP, ADMIN);
-        open();
-    }
-
-    private void open() {
-        coach = TestCoach.assemble(dir, TestCoach.config(api.url()), clock);
-        bot = coach.connect(FakeBotApi.TOKEN);
-        ticker = bot.battles();
-    }
-
-    private void shut() {
-        bot.close();
-        coach.close();
-    }
-
-    @AfterEach
-    void stop() {
-        shut();
-        api.close();
-    }
+    @RegisterExtension
+    final LiveBot live = LiveBot.on(clock).preparing(server -> server.makeAdmin(GROUP, ADMIN));
 
     /** Waits for the round's message to reach the fake server and for the coach to record its id. */
     private Call round(long chat, int number) {
-        Call round = api.await("sendMessage", c -> c.chatId() == chat && !c.buttonData().isEmpty()
+        Call round = live.api().await("sendMessage", c -> c.chatId() == chat && !c.buttonData().isEmpty()
                 && c.text().contains(" " + number + "/"));
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (coach.database().number("SELECT COUNT(*) FROM battles WHERE chat_id = ? AND message_id = ?", chat,
-                round.messageId()) == 0) {
-            assertTrue(System.currentTimeMillis() < deadline, "the round's message id was never recorded");
-            Thread.onSpinWait();
-        }
+        Await.until("the round's message id is recorded", () -> live.coach().database().number(
+                "SELECT COUNT(*) FROM battles WHERE chat_id = ? AND message_id = ?", chat, round.messageId()) > 0);
         return round;
     }
 
     private String data(Call round, boolean right) {
-        Question question = coach.library().banks().stream().flatMap(b -> b.questions().stream())
+        Question question = live.coach().library().banks().stream().flatMap(b -> b.questions().stream())
                 .filter(q -> q.quiz() != null && round.text().contains(q.question())).findFirst().orElseThrow();
         int option = right ? question.quiz().correct() : (question.quiz().correct() + 1) % question.quiz().options().size();
         return round.buttonData().get(option);
     }
 
     private String pressAndToast(long chat, long user, Call round, String data) {
-        int before = api.calls("answerCallbackQuery").size();
-        api.push(api.pressIn(chat, user, round.messageId(), data));
-        return api.awaitCount("answerCallbackQuery", c -> true, before + 1).get(before).body().path("text").asText();
+        int before = live.api().calls("answerCallbackQuery").size();
+        live.api().push(live.api().pressIn(chat, user, round.messageId(), data));
+        return live.api().awaitCount("answerCallbackQuery", c -> true, before + 1).get(before).body().path("text").asText();
     }
 
     @Test
     void aSupergroupBattleWithThreePlayers() {
-        api.push(api.groupText(GROUP, BOB, "/battle"));
-        api.await("sendMessage", c -> c.chatId() == GROUP && c.text().contains("Only this chat's admins"));
-        assertEquals(1, api.calls("getChatMember").size());
+        live.api().push(live.api().groupText(GROUP, BOB, "/battle"));
+        live.api().await("sendMessage", c -> c.chatId() == GROUP && c.text().contains("Only this chat's admins"));
+        assertEquals(1, live.api().calls("getChatMember").size());
 
-        api.push(api.groupText(GROUP, ADMIN, "/battle@" + FakeBotApi.BOT_USERNAME + " redis 2"));
+        live.api().push(live.api().groupText(GROUP, ADMIN, "/battle@" + FakeBotApi.BOT_USERNAME + " redis 2"));
         Call first = round(GROUP, 1);
         assertEquals(4, first.buttonData().size());
 
@@ -108,39 +71,39 @@ class BattleTelegramTest {
         assertTrue(pressAndToast(GROUP, CAT, first, data(first, false)).startsWith("❌"));
 
         clock.advance(Duration.ofSeconds(12));
-        ticker.tick();
-        Call result = api.await("editMessageText", c -> c.chatId() == GROUP && c.text().contains("chose this"));
+        live.online().battles().tick();
+        Call result = live.api().await("editMessageText", c -> c.chatId() == GROUP && c.text().contains("chose this"));
         assertEquals(first.messageId(), result.body().path("message_id").asInt());
         assertTrue(result.buttonData().isEmpty());
         assertEquals("This round is over.", pressAndToast(GROUP, 14, first, data(first, true)));
 
         clock.advance(Duration.ofSeconds(3));
-        ticker.tick();
+        live.online().battles().tick();
         Call second = round(GROUP, 2);
         for (long player : List.of(ANN, BOB, CAT)) {
             pressAndToast(GROUP, player, second, data(second, player != CAT));
         }
-        Call board = api.await("sendMessage", c -> c.chatId() == GROUP && c.text().contains("Battle over"));
+        Call board = live.api().await("sendMessage", c -> c.chatId() == GROUP && c.text().contains("Battle over"));
         assertTrue(board.text().contains("🥇 User11 · 295 points (2 right)"), board.text());
         assertTrue(board.text().contains("🥈 User12 · 280 points (2 right)"), board.text());
 
-        api.push(api.groupText(GROUP, CAT, "/top"));
-        Call top = api.await("sendMessage", c -> c.chatId() == GROUP && c.text().contains("Leaderboard"));
+        live.api().push(live.api().groupText(GROUP, CAT, "/top"));
+        Call top = live.api().await("sendMessage", c -> c.chatId() == GROUP && c.text().contains("Leaderboard"));
         assertTrue(top.text().contains("User11 · 295"), top.text());
         assertGroupLimitKept(GROUP);
     }
 
     @Test
     void aChannelBattleStartedByAPost() {
-        api.push(api.channelPost(CHANNEL, "/battle python 1"));
+        live.api().push(live.api().channelPost(CHANNEL, "/battle python 1"));
         Call round = round(CHANNEL, 1);
-        assertEquals(0, api.calls("getChatMember").size(), "only admins can post in a channel");
+        assertEquals(0, live.api().calls("getChatMember").size(), "only admins can post in a channel");
         clock.advance(Duration.ofSeconds(10));
         assertEquals("✅ Right! +125 points", pressAndToast(CHANNEL, ANN, round, data(round, true)));
         assertTrue(pressAndToast(CHANNEL, BOB, round, data(round, false)).startsWith("❌"));
         clock.advance(Duration.ofSeconds(10));
-        ticker.tick();
-        Call board = api.await("sendMessage", c -> c.chatId() == CHANNEL && c.text().contains("对战结束"));
+        live.online().battles().tick();
+        Call board = live.api().await("sendMessage", c -> c.chatId() == CHANNEL && c.text().contains("对战结束"));
         assertTrue(board.text().contains("🥇 User11 · 125 分"), "a channel speaks Chinese: " + board.text());
         assertTrue(board.text().contains("User12 · 0 分"), board.text());
         assertGroupLimitKept(CHANNEL);
@@ -148,27 +111,25 @@ class BattleTelegramTest {
 
     @Test
     void aBattleSurvivesARestartMidRound() {
-        api.push(api.groupText(GROUP, ADMIN, "/battle redis 2"));
+        live.api().push(live.api().groupText(GROUP, ADMIN, "/battle redis 2"));
         Call first = round(GROUP, 1);
         assertEquals("✅ Right! +150 points", pressAndToast(GROUP, ANN, first, data(first, true)));
-        shut();
-
         clock.advance(Duration.ofSeconds(20));
-        open();
-        ticker.tick();
-        Call result = api.await("editMessageText", c -> c.chatId() == GROUP && c.text().contains("chose this"));
+        live.reopen();
+        live.online().battles().tick();
+        Call result = live.api().await("editMessageText", c -> c.chatId() == GROUP && c.text().contains("chose this"));
         assertEquals(first.messageId(), result.body().path("message_id").asInt());
         assertEquals("This round is over.", pressAndToast(GROUP, BOB, first, data(first, true)));
 
-        api.push(api.groupText(GROUP, ADMIN, "/stop"));
-        Call board = api.await("sendMessage", c -> c.chatId() == GROUP && c.text().contains("Battle stopped"));
+        live.api().push(live.api().groupText(GROUP, ADMIN, "/stop"));
+        Call board = live.api().await("sendMessage", c -> c.chatId() == GROUP && c.text().contains("Battle stopped"));
         assertTrue(board.text().contains("🥇 User11 · 150 points"), board.text());
         assertEquals("This battle has ended.", pressAndToast(GROUP, BOB, first, data(first, true)));
     }
 
     /** No sixty seconds hold more than twenty messages or edits into the chat. */
     private void assertGroupLimitKept(long chat) {
-        List<Long> times = api.calls().stream()
+        List<Long> times = live.api().calls().stream()
                 .filter(c -> c.chatId() == chat && (c.method().startsWith("send") || c.method().startsWith("edit")))
                 .map(Call::atMillis).sorted().toList();
         for (long t : times) {

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.Await;
-import coach.Coach;
-import coach.TestCoach;
+import coach.LiveBot;
 import coach.bench.FakeBotApi.Call;
 import coach.bench.FakeBotApi.Scope;
 import coach.bench.FakeBotApi.Trouble;
-import coach.bench.FakeBotApi;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,10 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Bot API failing in every way for a while, for polls and for sends, while users keep writing: once it heals the
@@ -37,77 +32,61 @@ class OutageTest {
     private static final long FIRST_USER = 10;
     private static final Trouble[] EVERY_TROUBLE = Trouble.values();
 
-    @TempDir
-    Path dir;
-
-    private FakeBotApi api;
-    private Coach coach;
-    private Coach.Online bot;
-
-    @BeforeEach
-    void start() throws Exception {
-        api = new FakeBotApi();
-        api.holdPollsFor(Duration.ofMillis(500));
-        api.stallTroubleFor(Duration.ofMillis(1600));
-        coach = TestCoach.assemble(dir, TestCoach.config(api.url()), Clock.systemUTC());
-        bot = coach.connect(FakeBotApi.TOKEN,
-                new TelegramBot.Timeouts(Duration.ofSeconds(1), Duration.ofMillis(1500)));
-    }
-
-    @AfterEach
-    void stop() {
-        bot.close();
-        coach.close();
-        api.close();
-    }
+    @RegisterExtension
+    final LiveBot live = LiveBot.on(Clock.systemUTC())
+            .preparing(server -> {
+                server.holdPollsFor(Duration.ofMillis(500));
+                server.stallTroubleFor(Duration.ofMillis(1600));
+            })
+            .with(new TelegramBot.Timeouts(Duration.ofSeconds(1), Duration.ofMillis(1500)));
 
     @Test
     void everyUpdateIsAnsweredOnceAndTheBotIsBackWithinFiveSecondsOfHealing() throws Exception {
-        api.push(api.text(1, "/help"));
-        api.await("sendMessage", c -> c.chatId() == 1);
+        live.api().push(live.api().text(1, "/help"));
+        live.api().await("sendMessage", c -> c.chatId() == 1);
 
         long healAt = System.currentTimeMillis() + OUTAGE.toMillis();
-        api.outage(OUTAGE, Scope.SENDS, EVERY_TROUBLE);
+        live.api().outage(OUTAGE, Scope.SENDS, EVERY_TROUBLE);
         List<String> pings = new ArrayList<>();
         List<String> presses = new ArrayList<>();
         Thread users = new Thread(() -> write(pings, presses), "outage-users");
         users.start();
         Thread.sleep(OUTAGE.toMillis() / 4);
-        api.outage(OUTAGE.dividedBy(2), Scope.POLLS, EVERY_TROUBLE);
+        live.api().outage(OUTAGE.dividedBy(2), Scope.POLLS, EVERY_TROUBLE);
         users.join();
         Thread.sleep(Math.max(0, healAt - System.currentTimeMillis()));
 
-        api.push(api.text(2, "/help"));
-        Call probe = api.await("sendMessage", c -> c.chatId() == 2);
+        live.api().push(live.api().text(2, "/help"));
+        Call probe = live.api().await("sendMessage", c -> c.chatId() == 2);
         assertTrue(probe.atMillis() - healAt <= RECOVERY.toMillis(),
                 "answered " + (probe.atMillis() - healAt) + " ms after the server healed");
 
-        api.awaitCount("sendMessage", c -> c.text().contains("no command /p"), pings.size());
-        api.awaitCount("answerCallbackQuery", c -> true, presses.size());
-        Map<String, Long> replies = api.calls("sendMessage").stream()
+        live.api().awaitCount("sendMessage", c -> c.text().contains("no command /p"), pings.size());
+        live.api().awaitCount("answerCallbackQuery", c -> true, presses.size());
+        Map<String, Long> replies = live.api().calls("sendMessage").stream()
                 .collect(Collectors.groupingBy(Call::text, Collectors.counting()));
         for (String ping : pings) {
             assertEquals(1L, replies.getOrDefault("There is no command " + ping + ". Send /help for the list.", 0L),
                     "one reply to " + ping);
         }
-        Map<String, Long> toasts = api.calls("answerCallbackQuery").stream()
+        Map<String, Long> toasts = live.api().calls("answerCallbackQuery").stream()
                 .collect(Collectors.groupingBy(c -> c.body().path("callback_query_id").asText(), Collectors.counting()));
         assertEquals(presses.stream().collect(Collectors.toMap(Function.identity(), id -> 1L)), toasts);
         assertEquals(pings.size() + presses.size() + 2,
-                coach.database().number("SELECT COUNT(*) FROM handled_updates"), "every update handled");
-        Await.until("the outbox is empty", () -> bot.bot().pending() == 0);
+                live.coach().database().number("SELECT COUNT(*) FROM handled_updates"), "every update handled");
+        Await.until("the outbox is empty", () -> live.online().bot().pending() == 0);
     }
 
     @Test
     void unreadablePollAnswersAreBackedOffLikeFailures() throws Exception {
-        api.awaitFirstPoll(Await.PATIENCE);
-        int before = api.requests("getUpdates");
-        api.outage(Duration.ofSeconds(2), Scope.POLLS, Trouble.GARBAGE);
+        live.api().awaitFirstPoll(Await.PATIENCE);
+        int before = live.api().requests("getUpdates");
+        live.api().outage(Duration.ofSeconds(2), Scope.POLLS, Trouble.GARBAGE);
         Thread.sleep(2000);
-        int during = api.requests("getUpdates") - before;
+        int during = live.api().requests("getUpdates") - before;
         assertTrue(during <= 6, "polled " + during + " times in 2 s of unreadable answers");
-        api.push(api.text(3, "/help"));
-        api.await("sendMessage", c -> c.chatId() == 3);
+        live.api().push(live.api().text(3, "/help"));
+        live.api().await("sendMessage", c -> c.chatId() == 3);
     }
 
     /** Each user sends a few unknown commands and presses a stale button, spread over half the outage. */
@@ -118,11 +97,11 @@ class OutageTest {
                 if (k < PINGS) {
                     String ping = "/p" + user + "x" + k;
                     pings.add(ping);
-                    api.push(api.text(user, ping));
+                    live.api().push(live.api().text(user, ping));
                 } else {
-                    var press = api.press(user, 7, "zz");
+                    var press = live.api().press(user, 7, "zz");
                     presses.add(press.path("callback_query").path("id").asText());
-                    api.push(press);
+                    live.api().push(press);
                 }
                 sleep(pause);
             }
