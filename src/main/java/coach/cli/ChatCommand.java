@@ -36,7 +36,9 @@ public final class ChatCommand implements Callable<Integer> {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             Path pictures = database.toAbsolutePath().getParent();
-            new TerminalChat(coach.engine(), TerminalChat.language(System.getenv()), in, out, pictures).run();
+            TerminalChat chat = new TerminalChat(coach.engine(), TerminalChat.language(System.getenv()), in, out, pictures);
+            coach.startGrading(chat::arrived);
+            chat.run();
         }
         return 0;
     }
