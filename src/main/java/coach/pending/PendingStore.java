@@ -46,9 +46,10 @@ public final class PendingStore {
         added.release();
     }
 
-    /** Stores an answer for the worker and tells the user it is being graded. */
+    /** Stores an answer for the worker and tells the user it is being graded, with the typing status. */
     public void defer(Turn turn, PendingGrading p) {
         add(p);
+        turn.typing();
         turn.say(turn.t("grading.started"));
     }
 
