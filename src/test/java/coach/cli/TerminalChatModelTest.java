@@ -8,15 +8,12 @@ import coach.Config;
 import coach.MutableClock;
 import coach.TestCoach;
 import coach.grading.llm.FakeModel;
-import coach.grading.llm.LlmSettings;
 import java.io.BufferedReader;
 import java.io.PipedReader;
 import java.io.PipedWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -33,10 +30,7 @@ class TerminalChatModelTest {
         StringWriter screen = new StringWriter();
         try (FakeModel model = new FakeModel().answers(FakeModel.judging(point -> FakeModel.Verdict.missed()));
              PipedWriter keyboard = new PipedWriter()) {
-            Config base = TestCoach.config("https://api.telegram.org");
-            Config config = new Config(base.apiUrl(), base.storagePath(), base.banksDir(), base.dailyTime(),
-                    base.dailyZone(), base.messagesPerSecond(), base.battleRounds(), base.battleRoundSeconds(),
-                    base.admins(), Optional.of(new LlmSettings(model.url(), "fake-7b", Duration.ofSeconds(10), 50, 1)));
+            Config config = TestCoach.withModel(TestCoach.config("https://api.telegram.org"), model.url(), 50);
             try (Coach coach = Coach.assembleLocal(config, dir.resolve("chat.db"), MutableClock.at("2026-11-23T02:00:00Z"),
                     new Random(7))) {
                 TerminalChat chat = new TerminalChat(coach.engine(), "en",

@@ -9,14 +9,10 @@ import coach.TestCoach;
 import coach.bench.FakeBotApi;
 import coach.bench.FakeBotApi.Call;
 import coach.grading.llm.FakeModel;
-import coach.grading.llm.LlmSettings;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,10 +29,7 @@ class ModelGradingTelegramTest {
     void anAnswerOverTelegramIsGradedByTheModel() throws Exception {
         try (FakeBotApi api = new FakeBotApi();
              FakeModel model = new FakeModel().answers(FakeModel.judging(point -> FakeModel.Verdict.missed()))) {
-            Config base = TestCoach.config(api.url());
-            Config config = new Config(base.apiUrl(), base.storagePath(), base.banksDir(), base.dailyTime(),
-                    base.dailyZone(), base.messagesPerSecond(), base.battleRounds(), base.battleRoundSeconds(),
-                    base.admins(), Optional.of(new LlmSettings(model.url(), "fake-7b", Duration.ofSeconds(10), 50, 2)));
+            Config config = TestCoach.withModel(TestCoach.config(api.url()), model.url(), 50);
             try (Coach coach = TestCoach.assemble(dir, config, CLOCK); Coach.Online bot = coach.connect(FakeBotApi.TOKEN)) {
                 api.push(api.text(ANN, "/start"));
                 api.await("sendMessage", c -> c.chatId() == ANN && c.buttonData().contains("t:redis"));

@@ -14,7 +14,6 @@ import coach.chat.Reply;
 import coach.grading.llm.FakeModel;
 import coach.grading.llm.FakeModel.Request;
 import coach.grading.llm.FakeModel.Verdict;
-import coach.grading.llm.LlmSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,9 +84,7 @@ class ModelGradingTest {
 
     private static Config config(Optional<FakeModel> model, int perDay) {
         Config base = TestCoach.config("https://api.telegram.org");
-        return new Config(base.apiUrl(), base.storagePath(), base.banksDir(), base.dailyTime(), base.dailyZone(),
-                base.messagesPerSecond(), base.battleRounds(), base.battleRoundSeconds(), base.admins(),
-                model.map(m -> new LlmSettings(m.url(), "fake-7b", Duration.ofSeconds(20), perDay, 2)));
+        return model.map(m -> TestCoach.withModel(base, m.url(), perDay)).orElse(base);
     }
 
     private Coach start(Optional<FakeModel> model, int perDay, List<Reply> sink) {
@@ -101,6 +98,14 @@ class ModelGradingTest {
         Conversation person = new Conversation(() -> coach.engine(), userId, "P" + userId);
         person.say("/start");
         return person;
+    }
+
+    /** Ann, asked a question, answers it. */
+    private Conversation annAnswers() {
+        Conversation ann = person(ANN);
+        ann.say("/question");
+        ann.say("It keeps data on disk somehow.");
+        return ann;
     }
 
     private long pending() {
@@ -147,9 +152,7 @@ class ModelGradingTest {
     void anotherUsersQuestionIsAnsweredWithinASecondWhileTheModelTakesTenSeconds() throws IOException {
         FakeModel model = model(gate);
         start(Optional.of(model), 50, arrived);
-        Conversation ann = person(ANN);
-        ann.say("/question");
-        ann.say("It keeps data on disk somehow.");
+        annAnswers();
         Await.until("the model holding ann's answer", () -> gradingRequests(model) == 1);
 
         Conversation bob = person(BOB);
@@ -167,9 +170,7 @@ class ModelGradingTest {
     @Test
     void gradingsLeftByACrashAreGradedOnceAfterARestart() throws Exception {
         start(Optional.of(model(gate)), 50, arrived);
-        Conversation ann = person(ANN);
-        ann.say("/question");
-        ann.say("It keeps data on disk somehow.");
+        annAnswers();
         Conversation bob = person(BOB);
         bob.say("/mock 2");
         assertTrue(Conversation.text(bob.say("I would look it up.")).contains("Grading your answer"));
@@ -201,9 +202,7 @@ class ModelGradingTest {
     @Test
     void withoutAModelAnswersLeftWaitingAreGradedOfflineAtStart() throws Exception {
         start(Optional.of(model(gate)), 50, arrived);
-        Conversation ann = person(ANN);
-        ann.say("/question");
-        ann.say("It keeps data on disk somehow.");
+        Conversation ann = annAnswers();
         coach.close();
 
         List<Reply> offline = new CopyOnWriteArrayList<>();
