@@ -161,7 +161,8 @@ public final class Coach implements AutoCloseable {
     /**
      * Starts grading the answers that wait for the model, those a crash left first; each reply goes to {@code sink}
      * inside the transaction that applies its grade. Without {@code grading.llm} only answers left from a run with
-     * a model are graded, offline, before this returns. Called once, by the front end.
+     * a model are graded, offline, before this returns. Called by the front end; a front end connected again
+     * replaces the sink.
      */
     public void startGrading(Consumer<List<Reply>> sink) {
         worker.start(sink);

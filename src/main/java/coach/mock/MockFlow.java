@@ -194,10 +194,10 @@ public final class MockFlow implements Flow, GradedLater {
 
     @Override
     public void withdrawn(Turn turn, PendingGrading pending) {
-        awaiting(pending).ifPresent(mock -> {
+        awaiting(pending).ifPresentOrElse(mock -> {
             currentQuestion(mock);
             advance(turn, mock.id(), turn.t("mock.withdrawn"));
-        });
+        }, () -> turn.say(turn.t("mock.withdrawn")));
     }
 
     /** The running mock whose current item the pending answer answers, if it still is. */
