@@ -200,6 +200,25 @@ class ModelGradingTest {
     }
 
     @Test
+    void whileAMockAnswerWaitsTheMockCannotBeSkippedOrStopped() throws IOException {
+        start(Optional.of(model(gate)), 50, arrived);
+        Conversation bob = person(BOB);
+        List<String> stop = Conversation.buttons(bob.say("/mock 2"));
+        bob.say("I would look it up.");
+
+        for (List<Reply> refused : List.of(bob.say("/skip"), bob.say("/mock stop"), bob.press(stop.get(0)),
+                bob.say("Another answer."))) {
+            assertTrue(Conversation.text(refused).contains("still being graded"), Conversation.text(refused));
+        }
+        gate.countDown();
+        Await.until("bob's grade", () -> text(arrived, BOB).contains("recorded"));
+        assertTrue(text(arrived, BOB).contains("Question 2/2"), text(arrived, BOB));
+        String card = Conversation.text(bob.say("/mock stop"));
+        assertTrue(card.contains("Mock interview stopped after 1 of 2 questions."), card);
+        assertEquals(1, coach.database().number("SELECT COUNT(*) FROM mock_items WHERE status = 'answered'"));
+    }
+
+    @Test
     void withoutAModelAnswersLeftWaitingAreGradedOfflineAtStart() throws Exception {
         start(Optional.of(model(gate)), 50, arrived);
         Conversation ann = annAnswers();
