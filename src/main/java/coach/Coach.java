@@ -9,10 +9,15 @@ import coach.battle.BattleTicker;
 import coach.battle.Battles;
 import coach.chat.Engine;
 import coach.chat.Flow;
+import coach.chat.Reply;
 import coach.chat.Texts;
 import coach.grading.Grader;
+import coach.grading.llm.LlmGrading;
 import coach.mock.MockFlow;
 import coach.mock.MockStore;
+import coach.pending.BudgetRows;
+import coach.pending.GradingWorker;
+import coach.pending.PendingStore;
 import coach.practice.PracticeFlow;
 import coach.practice.PracticeStore;
 import coach.practice.QuestionPicker;
@@ -33,6 +38,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
@@ -40,7 +46,9 @@ import java.util.stream.Collectors;
 /**
  * The coach's object graph, built by hand: banks, database, stores, the conversation engine, and once connected
  * the Telegram bot with the daily questions and battle rounds it delivers. Both front ends (Telegram and the
- * terminal), the benchmarks and the tests assemble it here, with one {@link Clock} for every part.
+ * terminal), the benchmarks and the tests assemble it here, with one {@link Clock} for every part. With
+ * {@code grading.llm} configured, answers wait in the {@link PendingStore} and the {@link GradingWorker} applies their
+ * grades once a front end has given it somewhere to send the replies ({@link #startGrading}).
  */
 public final class Coach implements AutoCloseable {
 
@@ -57,6 +65,8 @@ public final class Coach implements AutoCloseable {
     private final UserStore users;
     private final Battles battles;
     private final Engine engine;
+    private final LlmGrading grading;
+    private final GradingWorker worker;
 
     private Coach(Config config, Clock clock, Database db, Library library, RandomGenerator random,
                   Function<Progress, byte[]> painter, boolean floodControl) {
@@ -71,10 +81,12 @@ public final class Coach implements AutoCloseable {
         QuestionPicker picker = new QuestionPicker(practice, random);
         Grader grader = new Grader();
         Texts texts = new Texts();
-        PracticeFlow practiceFlow = new PracticeFlow(this.library::get, users, practice, picker, grader, clock);
+        this.grading = LlmGrading.fromConfig(config.llm(), grader, new BudgetRows(db), clock);
+        PendingStore pending = new PendingStore(db, grading.configured());
+        PracticeFlow practiceFlow = new PracticeFlow(this.library::get, users, practice, picker, grader, pending, clock);
         this.battles = new Battles(db, this.library::get, texts, clock, random,
                 new Battles.Settings(config.battleRounds(), config.battleRoundSeconds(), config.dailyZone()));
-        MockFlow mockFlow = new MockFlow(this.library::get, users, mocks, practice, picker, practiceFlow, clock);
+        MockFlow mockFlow = new MockFlow(this.library::get, users, mocks, practice, picker, practiceFlow, pending, clock);
         StatsFlow statsFlow = new StatsFlow(this.library::get, practice, painter, db, clock);
         List<Flow> flows = List.of(
                 practiceFlow,
@@ -87,6 +99,8 @@ public final class Coach implements AutoCloseable {
                         new UsageStore(db), reports, practice, clock));
         this.engine = new Engine(db, users, texts, clock, new Engine.Defaults(config.dailyTime(), config.dailyZone()),
                 this.library::get, flows, battles, new DailyMessage(practiceFlow, mockFlow, statsFlow), floodControl);
+        this.worker = new GradingWorker(db, pending, grading, engine, users, this.library::get,
+                List.of(practiceFlow, mockFlow), clock);
     }
 
     /** Loads and checks the banks, opens the database at {@code storage}, and wires the engine for Telegram. */
@@ -145,8 +159,18 @@ public final class Coach implements AutoCloseable {
     }
 
     /**
-     * Connects to Telegram with the token and starts polling and sending; the daily questions and the battles wait
-     * for {@link Online#startTicking}.
+     * Starts grading the answers that wait for the model, those a crash left first; each reply goes to {@code sink}
+     * inside the transaction that applies its grade. Without {@code grading.llm} only answers left from a run with
+     * a model are graded, offline, before this returns. Called by the front end; a front end connected again
+     * replaces the sink.
+     */
+    public void startGrading(Consumer<List<Reply>> sink) {
+        worker.start(sink);
+    }
+
+    /**
+     * Connects to Telegram with the token and starts polling and sending, and grading the answers that wait for the
+     * model; the daily questions and the battles wait for {@link Online#startTicking}.
      */
     public Online connect(String token) {
         return connect(token, TelegramBot.Timeouts.DEFAULT);
@@ -157,6 +181,7 @@ public final class Coach implements AutoCloseable {
         TelegramBot bot = TelegramBot.start(
                 new TelegramBot.Connection(config.apiUrl(), token, config.messagesPerSecond(), timeouts),
                 engine, db, TRANSPORT_CLOCK);
+        startGrading(bot::post);
         return new Online(bot, new DailyScheduler(db, new DeliveryStore(db), engine, bot::broadcast, clock),
                 new BattleTicker(db, battles, bot::post));
     }
@@ -181,6 +206,8 @@ public final class Coach implements AutoCloseable {
 
     @Override
     public void close() {
+        worker.close();
+        grading.close();
         db.close();
     }
 

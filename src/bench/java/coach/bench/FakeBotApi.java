@@ -491,7 +491,8 @@ public final class FakeBotApi implements AutoCloseable {
         return switch (method) {
             case "getme" -> json.createObjectNode().put("id", 42).put("is_bot", true).put("first_name", "Coach")
                     .put("username", BOT_USERNAME);
-            case "deletewebhook", "setmycommands", "answercallbackquery" -> json.getNodeFactory().booleanNode(true);
+            case "deletewebhook", "setmycommands", "answercallbackquery", "sendchataction" ->
+                    json.getNodeFactory().booleanNode(true);
             case "getupdates" -> updates(body);
             case "sendmessage", "editmessagetext", "editmessagereplymarkup" -> message(body);
             case "getchatmember" -> member(body);

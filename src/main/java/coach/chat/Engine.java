@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -222,11 +223,26 @@ public final class Engine {
      * and while a mock interview runs, so the two never mix.
      */
     public Optional<DailyQuestion> dailyQuestion(long userId, boolean withSummary) {
-        return db.tx(c -> users.find(userId).flatMap(user -> {
-            Incoming in = new Incoming(Incoming.Kind.TEXT, user.chatId(), Incoming.ChatType.PRIVATE, user.userId(),
-                    user.firstName(), user.language(), "", 0, null, null);
-            return daily.compose(new Turn(in, user, texts, Prework.none()), withSummary);
-        }));
+        return db.tx(c -> users.find(userId).flatMap(user -> daily.compose(turnOf(user, user.chatId()), withSummary)));
+    }
+
+    /**
+     * Replies to a user that answer no event of theirs, such as a grade that came back later: {@code work} runs with
+     * a turn in their private chat {@code chatId}, in the caller's transaction. Empty when the user is unknown.
+     */
+    public List<Reply> asUser(long userId, long chatId, Consumer<Turn> work) {
+        return db.tx(c -> users.find(userId).map(user -> {
+            Turn turn = turnOf(user, chatId);
+            work.accept(turn);
+            return turn.replies();
+        }).orElse(List.of()));
+    }
+
+    /** A turn for a user in their private chat that answers no event of theirs. */
+    private Turn turnOf(User user, long chatId) {
+        Incoming in = new Incoming(Incoming.Kind.TEXT, chatId, Incoming.ChatType.PRIVATE, user.userId(),
+                user.firstName(), user.language(), "", 0, null, null);
+        return new Turn(in, user, texts, Prework.none());
     }
 
     /** Composes the day's message for a user in a transaction; empty when there is none today. */

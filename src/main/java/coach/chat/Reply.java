@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Something the coach says back: a new message, a picture, an edit of one of its messages, or a toast for a button
- * press.
+ * Something the coach says back: a new message, a picture, an edit of one of its messages, a toast for a button
+ * press, or the typing status while an answer is being graded.
  */
 public sealed interface Reply {
 
@@ -84,6 +84,10 @@ public sealed interface Reply {
 
     /** The answer to a button press, shown briefly; text may be empty. */
     record Toast(long chatId, String callbackId, String text) implements Reply {
+    }
+
+    /** Shows that the coach is typing, until its next message arrives or a few seconds pass. */
+    record Typing(long chatId) implements Reply {
     }
 
     /** An inline button; {@code data} comes back when it is pressed (at most 64 bytes). */

@@ -72,6 +72,11 @@ public final class Turn {
         replies.add(new Reply.Markup(in.chatId(), in.messageId(), buttons));
     }
 
+    /** Shows the typing status in the chat while slow work goes on. */
+    public void typing() {
+        replies.add(new Reply.Typing(in.chatId()));
+    }
+
     public void toast(String text) {
         replies.add(new Reply.Toast(in.chatId(), in.callbackId(), text));
     }

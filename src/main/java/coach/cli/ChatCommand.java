@@ -3,6 +3,7 @@ package coach.cli;
 import ch.qos.logback.classic.Level;
 import coach.Coach;
 import coach.Config;
+import coach.grading.llm.ApiKey;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -31,12 +32,15 @@ public final class ChatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        Redaction.hide(System.getenv(ApiKey.VARIABLE));
         Config settings = config.load();
         try (Coach coach = Coach.assembleLocal(settings, database, Clock.systemUTC(), RandomGenerator.getDefault())) {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             Path pictures = database.toAbsolutePath().getParent();
-            new TerminalChat(coach.engine(), TerminalChat.language(System.getenv()), in, out, pictures).run();
+            TerminalChat chat = new TerminalChat(coach.engine(), TerminalChat.language(System.getenv()), in, out, pictures);
+            coach.startGrading(chat::arrived);
+            chat.run();
         }
         return 0;
     }

@@ -2,6 +2,7 @@ package coach.cli;
 
 import coach.Coach;
 import coach.Config;
+import coach.grading.llm.ApiKey;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -30,6 +31,7 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
         Redaction.hide(token.strip());
+        Redaction.hide(System.getenv(ApiKey.VARIABLE));
         Logger log = LoggerFactory.getLogger(RunCommand.class);
         Config settings = config.load();
         Coach coach = Coach.assemble(settings, settings.storagePath(), Clock.systemUTC(), RandomGenerator.getDefault());

@@ -14,11 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
  * The coach in a terminal: each line typed is a message; buttons are shown numbered, and typing a number presses one
  * of the latest message's buttons (a newer message without buttons leaves nothing to press). A picture is saved as a PNG file in a folder and its path is shown.
+ * Replies that come on their own, such as a grade from the model, are shown as they arrive, after the reply being
+ * shown.
  */
 final class TerminalChat {
 
@@ -33,6 +37,11 @@ final class TerminalChat {
     private final List<Reply.Button> buttons = new ArrayList<>();
     private int lastMessageId;
     private int presses;
+    private final ExecutorService arrivals = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "terminal-arrivals");
+        t.setDaemon(true);
+        return t;
+    });
 
     TerminalChat(Engine engine, String language, BufferedReader in, PrintWriter out, Path pictures) {
         this.engine = engine;
@@ -64,10 +73,27 @@ final class TerminalChat {
             if (text.isEmpty()) {
                 continue;
             }
-            show(engine.handle(toIncoming(text)));
+            synchronized (this) {
+                show(engine.handle(toIncoming(text)));
+            }
         }
+        arrivals.shutdownNow();
         out.println(texts.get(language, "terminal.bye"));
         out.flush();
+    }
+
+    /**
+     * Replies that answer nothing typed just now; they are printed on another thread, once the reply being shown is
+     * out, followed by the prompt again. Safe to call inside a transaction.
+     */
+    void arrived(List<Reply> replies) {
+        arrivals.execute(() -> {
+            synchronized (this) {
+                show(replies);
+                out.print("> ");
+                out.flush();
+            }
+        });
     }
 
     private String prompt() throws IOException {

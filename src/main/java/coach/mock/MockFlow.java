@@ -10,9 +10,14 @@ import coach.chat.Reply.Button;
 import coach.chat.Texts;
 import coach.chat.Turn;
 import coach.grading.Grade;
+import coach.grading.llm.Graded;
 import coach.mock.Mock.Item;
 import coach.mock.MockStore.MissedPoint;
+import coach.pending.GradedLater;
+import coach.pending.PendingGrading;
+import coach.pending.PendingStore;
 import coach.practice.Asked;
+import coach.practice.Marking;
 import coach.practice.PracticeFlow;
 import coach.practice.PracticeStore;
 import coach.practice.QuestionPicker;
@@ -31,7 +36,7 @@ import java.util.regex.Pattern;
  * practice history (streaks, stats) and schedule reviews with a rating derived from the score; a question the user
  * had open before the mock stays open for afterwards.
  */
-public final class MockFlow implements Flow {
+public final class MockFlow implements Flow, GradedLater {
 
     /** How much of a bad argument is echoed back. */
     private static final int ARGUMENT = 40;
@@ -50,17 +55,24 @@ public final class MockFlow implements Flow {
     private final PracticeStore practiceStore;
     private final QuestionPicker picker;
     private final PracticeFlow practice;
+    private final PendingStore later;
     private final Clock clock;
 
     public MockFlow(Supplier<Library> library, UserStore users, MockStore store, PracticeStore practiceStore,
-                    QuestionPicker picker, PracticeFlow practice, Clock clock) {
+                    QuestionPicker picker, PracticeFlow practice, PendingStore later, Clock clock) {
         this.library = library;
         this.users = users;
         this.store = store;
         this.practiceStore = practiceStore;
         this.picker = picker;
         this.practice = practice;
+        this.later = later;
         this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "mock";
     }
 
     /** What {@code /mock [topic] [n]} asked for, or why it cannot be done. */
@@ -122,6 +134,9 @@ public final class MockFlow implements Flow {
     /** {@code /mock}, {@code /mock [topic] [n]} in either order, or {@code /mock stop}. */
     void start(Turn turn, String args) {
         Optional<Mock> running = store.running(turn.user().userId());
+        if (args.equalsIgnoreCase("stop") && running.isPresent() && later.holds(turn)) {
+            return;
+        }
         if (args.equalsIgnoreCase("stop")) {
             running.ifPresentOrElse(mock -> stop(turn, mock), () -> turn.say(turn.t("mock.none")));
             return;
@@ -141,6 +156,9 @@ public final class MockFlow implements Flow {
     /** Free text while a mock runs: the answer to its current question. */
     @Override
     public void answer(Turn turn, String text) {
+        if (later.holds(turn)) {
+            return;
+        }
         Mock mock = store.running(turn.user().userId()).orElseThrow();
         Optional<Question> question = currentQuestion(mock);
         if (question.isEmpty()) {
@@ -156,8 +174,43 @@ public final class MockFlow implements Flow {
             return;
         }
         Item item = mock.current().orElseThrow();
-        record(turn, mock, item, PracticeFlow.graded(turn, question.get(), text), text);
-        advance(turn, mock.id(), turn.t("mock.recorded", mock.numberOf(item), mock.size()));
+        if (later.enabled()) {
+            later.defer(turn, PendingGrading.mock(turn.user().userId(), turn.in().chatId(), question.get().id(), text,
+                    mock.id(), item.position(), clock.instant()));
+            return;
+        }
+        applyGrade(turn, mock, item, text, Marking.offline(PracticeFlow.graded(turn, question.get(), text)));
+    }
+
+    @Override
+    public void graded(Turn turn, PendingGrading pending, Question question, Graded graded) {
+        Optional<Mock> mock = awaiting(pending);
+        if (mock.isEmpty()) {
+            turn.say(turn.t("grading.gone", graded.grade().score()));
+            return;
+        }
+        applyGrade(turn, mock.get(), mock.get().current().orElseThrow(), pending.answer(), Marking.of(turn, graded));
+    }
+
+    @Override
+    public void withdrawn(Turn turn, PendingGrading pending) {
+        awaiting(pending).ifPresentOrElse(mock -> {
+            currentQuestion(mock);
+            advance(turn, mock.id(), turn.t("mock.withdrawn"));
+        }, () -> turn.say(turn.t("mock.withdrawn")));
+    }
+
+    /** The running mock whose current item the pending answer answers, if it still is. */
+    private Optional<Mock> awaiting(PendingGrading pending) {
+        return store.running(pending.userId()).filter(m -> m.id() == pending.mockId())
+                .filter(m -> m.current().filter(i -> i.position() == pending.position()).isPresent());
+    }
+
+    /** Records the graded answer and moves on, with the line saying which grader scored it, if any. */
+    private void applyGrade(Turn turn, Mock mock, Item item, String text, Marking marking) {
+        record(turn, mock, item, marking.grade(), text);
+        String recorded = turn.t("mock.recorded", mock.numberOf(item), mock.size());
+        advance(turn, mock.id(), marking.graderLine().isEmpty() ? recorded : recorded + "\n" + marking.graderLine());
     }
 
     /** Records a graded answer in the practice history (with its answer day and review) and in the mock. */
@@ -173,6 +226,9 @@ public final class MockFlow implements Flow {
 
     /** /skip while a mock runs: the current question scores 0 and the next one comes. */
     void skip(Turn turn) {
+        if (later.holds(turn)) {
+            return;
+        }
         Mock mock = store.running(turn.user().userId()).orElseThrow();
         if (currentQuestion(mock).isEmpty()) {
             advance(turn, mock.id(), turn.t("mock.withdrawn"));
@@ -200,6 +256,9 @@ public final class MockFlow implements Flow {
         Optional<Mock> running = store.running(turn.user().userId());
         if (running.isEmpty() || !data.equals("stop:" + running.get().id())) {
             turn.toast(turn.t("mock.stale"));
+            return;
+        }
+        if (later.holds(turn)) {
             return;
         }
         turn.toast("");

@@ -12,6 +12,10 @@ import coach.grading.Grade.PointGrade;
 import coach.grading.Grade.Verdict;
 import coach.grading.Grade;
 import coach.grading.Grader;
+import coach.grading.llm.Graded;
+import coach.pending.GradedLater;
+import coach.pending.PendingGrading;
+import coach.pending.PendingStore;
 import coach.user.User;
 import coach.user.UserStore;
 import java.time.Clock;
@@ -21,8 +25,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** Asking a question, grading the answer, revealing the reference answer, and rating it for repetition. */
-public final class PracticeFlow implements Flow {
+/**
+ * Asking a question, grading the answer, revealing the reference answer, and rating it for repetition. With a model
+ * configured the answer waits in the {@link PendingStore} and its grade is applied when it comes back.
+ */
+public final class PracticeFlow implements Flow, GradedLater {
 
     /** The data of the button that asks the next question. */
     public static final String NEXT = "q";
@@ -32,16 +39,23 @@ public final class PracticeFlow implements Flow {
     private final PracticeStore store;
     private final QuestionPicker picker;
     private final Grader grader;
+    private final PendingStore later;
     private final Clock clock;
 
     public PracticeFlow(Supplier<Library> library, UserStore users, PracticeStore store, QuestionPicker picker,
-                        Grader grader, Clock clock) {
+                        Grader grader, PendingStore later, Clock clock) {
         this.library = library;
         this.users = users;
         this.store = store;
         this.picker = picker;
         this.grader = grader;
+        this.later = later;
         this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "practice";
     }
 
     @Override
@@ -80,6 +94,9 @@ public final class PracticeFlow implements Flow {
     }
 
     void ask(Turn turn) {
+        if (later.holds(turn)) {
+            return;
+        }
         Optional<Asked> open = store.open(turn.user().userId());
         Optional<Question> openQuestion = open.flatMap(a -> library.get().question(a.questionId()));
         if (openQuestion.isPresent()) {
@@ -151,6 +168,9 @@ public final class PracticeFlow implements Flow {
 
     @Override
     public void answer(Turn turn, String text) {
+        if (later.holds(turn)) {
+            return;
+        }
         Optional<Asked> open = store.open(turn.user().userId());
         Optional<Question> question = open.flatMap(a -> library.get().question(a.questionId()));
         if (question.isEmpty()) {
@@ -166,12 +186,32 @@ public final class PracticeFlow implements Flow {
             turn.say(turn.t("answer.too.long", text.length(), MAX_ANSWER));
             return;
         }
-        Grade verdict = graded(turn, question.get(), text);
-        long askedId = open.get().id();
-        store.answer(askedId, text, verdict.score(), clock.instant());
+        if (later.enabled()) {
+            later.defer(turn, PendingGrading.practice(turn.user().userId(), turn.in().chatId(), question.get().id(),
+                    text, open.get().id(), clock.instant()));
+            return;
+        }
+        applyGrade(turn, open.get().id(), question.get(), text, Marking.offline(graded(turn, question.get(), text)));
+    }
+
+    @Override
+    public void graded(Turn turn, PendingGrading pending, Question question, Graded graded) {
+        applyGrade(turn, pending.askedId(), question, pending.answer(), Marking.of(turn, graded));
+    }
+
+    @Override
+    public void withdrawn(Turn turn, PendingGrading pending) {
+        store.close(pending.askedId());
+        turn.say(turn.t("question.withdrawn"), List.of(List.of(turn.button("button.next", "q"))));
+    }
+
+    /** Stores the graded answer, schedules its review from the score, and replies with the feedback. */
+    private void applyGrade(Turn turn, long askedId, Question question, String text, Marking marking) {
+        int score = marking.grade().score();
+        store.answer(askedId, text, score, clock.instant());
         store.addAnswerDay(turn.user().userId(), today(turn.user()));
-        Review byScore = scheduleFromScore(turn.user(), open.get().questionId(), verdict.score());
-        turn.say(feedback(turn, question.get(), verdict) + "\n" + turn.t("answer.comes.back", comesBack(turn, byScore)),
+        Review byScore = scheduleFromScore(turn.user(), question.id(), score);
+        turn.say(feedback(turn, question, marking) + "\n" + turn.t("answer.comes.back", comesBack(turn, byScore)),
                 List.of(List.of(
                 turn.button("button.knew", "r:" + askedId + ":" + Rating.KNEW.code()),
                 turn.button("button.partly", "r:" + askedId + ":" + Rating.PARTLY.code()),
@@ -184,23 +224,26 @@ public final class PracticeFlow implements Flow {
     }
 
     /** An answer graded before its transaction: the question it answers, its text and its grade. */
-    record Graded(String questionId, String text, Grade grade) {
+    record GradedAhead(String questionId, String text, Grade grade) {
     }
 
     /** Grades an answer that will be accepted against {@code question}, for the transaction to take. */
     public void gradeAhead(Question question, String text, Prework work) {
-        if (!text.isBlank() && text.length() <= MAX_ANSWER) {
-            work.put(new Graded(question.id(), text, grader.grade(question, text)));
+        if (!later.enabled() && !text.isBlank() && text.length() <= MAX_ANSWER) {
+            work.put(new GradedAhead(question.id(), text, grader.grade(question, text)));
         }
     }
 
     /** The grade the pre-step gave {@code text} as an answer to {@code question}. */
     public static Grade graded(Turn turn, Question question, String text) {
-        return turn.prework().require(Graded.class,
+        return turn.prework().require(GradedAhead.class,
                 g -> g.questionId().equals(question.id()) && g.text().equals(text)).grade();
     }
 
     void skip(Turn turn) {
+        if (later.holds(turn)) {
+            return;
+        }
         Optional<Asked> open = store.open(turn.user().userId());
         Optional<Question> question = open.flatMap(a -> library.get().question(a.questionId()));
         if (question.isEmpty()) {
@@ -277,26 +320,36 @@ public final class PracticeFlow implements Flow {
         return turn.t("review.in", Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(today(turn.user()), review.due())));
     }
 
-    private String feedback(Turn turn, Question q, Grade grade) {
+    private String feedback(Turn turn, Question q, Marking marking) {
+        Grade grade = marking.grade();
         StringBuilder out = new StringBuilder(turn.t("answer.score", grade.score(), grade.with(Verdict.MADE).size(),
                 grade.points().size()));
+        if (!marking.graderLine().isEmpty()) {
+            out.append('\n').append(marking.graderLine());
+        }
         if (grade.bareTerms()) {
             out.append('\n').append(turn.t("answer.bare"));
         }
-        section(out, turn.t("answer.covered"), grade, Verdict.MADE,
+        section(out, turn.t("answer.covered"), marking, Verdict.MADE,
                 p -> Html.escape(p.point().point()) + " — <i>“" + Html.escape(p.evidence()) + "”</i>");
-        section(out, turn.t("answer.contradicted"), grade, Verdict.CONTRADICTED,
+        section(out, turn.t("answer.contradicted"), marking, Verdict.CONTRADICTED,
                 p -> turn.t("answer.contradicted.item", Html.escape(p.evidence()), Html.escape(p.correct())));
-        section(out, turn.t("answer.missed"), grade, Verdict.MISSED, p -> Html.escape(p.point().point()));
+        section(out, turn.t("answer.missed"), marking, Verdict.MISSED, p -> Html.escape(p.point().point()));
         return out.append("\n\n").append(reference(turn, q)).append("\n\n").append(turn.t("answer.rate")).toString();
     }
 
-    private static void section(StringBuilder out, String title, Grade grade, Verdict verdict,
+    /** The points with {@code verdict} under {@code title}, each followed by the model's sentence on it, if any. */
+    private static void section(StringBuilder out, String title, Marking marking, Verdict verdict,
                                 java.util.function.Function<PointGrade, String> line) {
-        List<PointGrade> points = grade.points().stream().filter(p -> p.verdict() == verdict).toList();
-        if (!points.isEmpty()) {
-            out.append("\n\n").append(title);
-            points.forEach(p -> out.append("\n• ").append(line.apply(p)));
+        List<PointGrade> points = marking.grade().points();
+        String lead = "\n\n" + title;
+        for (int i = 0; i < points.size(); i++) {
+            if (points.get(i).verdict() == verdict) {
+                String note = marking.notes().get(i);
+                out.append(lead).append("\n• ").append(line.apply(points.get(i)))
+                        .append(note.isBlank() ? "" : "\n   💬 " + Html.escape(note));
+                lead = "";
+            }
         }
     }
 

@@ -4,8 +4,10 @@ import coach.chat.Incoming;
 import coach.chat.Reply;
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
@@ -55,6 +57,8 @@ final class ApiCalls {
         } else if (reply instanceof Reply.Toast t) {
             client.execute(AnswerCallbackQuery.builder()
                     .callbackQueryId(t.callbackId()).text(t.text().isEmpty() ? null : t.text()).build());
+        } else if (reply instanceof Reply.Typing t) {
+            client.execute(SendChatAction.builder().chatId(t.chatId()).action(ActionType.TYPING.toString()).build());
         }
         return 0;
     }

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  */
 final class Outbox {
 
-    /** Answers to button presses: the user is watching a spinner. */
+    /** Answers to button presses, the user watching a spinner, and the typing status: none is a message. */
     static final int URGENT = 0;
     /** Replies to what a user just did. */
     static final int REPLY = 1;
@@ -35,7 +35,8 @@ final class Outbox {
             @JsonSubTypes.Type(value = Reply.Photo.class, name = "photo"),
             @JsonSubTypes.Type(value = Reply.Edit.class, name = "edit"),
             @JsonSubTypes.Type(value = Reply.Markup.class, name = "markup"),
-            @JsonSubTypes.Type(value = Reply.Toast.class, name = "toast")})
+            @JsonSubTypes.Type(value = Reply.Toast.class, name = "toast"),
+            @JsonSubTypes.Type(value = Reply.Typing.class, name = "typing")})
     private interface StoredReply {
     }
 

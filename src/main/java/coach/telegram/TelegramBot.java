@@ -142,7 +142,10 @@ public final class TelegramBot implements AutoCloseable {
         sender.wake();
     }
 
-    /** Queues messages the coach starts on its own but someone is watching for (a battle's rounds). */
+    /**
+     * Queues messages the coach starts on its own but someone is watching for (a battle's rounds, a grade that came
+     * back from the model), in the caller's transaction if there is one.
+     */
     public void post(List<Reply> replies) {
         replies.forEach(reply -> outbox.add(reply, Outbox.REPLY, clock.instant()));
         sender.wake();

@@ -146,7 +146,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     }
 
     private static int priority(Reply reply) {
-        return reply instanceof Reply.Toast ? Outbox.URGENT : Outbox.REPLY;
+        return reply instanceof Reply.Toast || reply instanceof Reply.Typing ? Outbox.URGENT : Outbox.REPLY;
     }
 
     private void markQuietly(Update update) {
