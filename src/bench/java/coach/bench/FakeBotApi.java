@@ -71,6 +71,7 @@ public final class FakeBotApi implements AutoCloseable {
     private volatile long firstPollNanos;
     private volatile int sendsPerSecond;
     private volatile long maxHoldMillis = 1000;
+    private long waitingPollHoldMillis;
     private volatile long sendDelayMillis;
 
     /** One request the server received: the method (lower case), its JSON body, and the message id it answered. */
@@ -169,6 +170,11 @@ public final class FakeBotApi implements AutoCloseable {
     /** How long getUpdates waits for new updates before answering an empty list. */
     public void holdPollsFor(Duration hold) {
         maxHoldMillis = hold.toMillis();
+    }
+
+    /** Whether a getUpdates is waiting now with a hold of at least this long (see {@link #holdPollsFor}). */
+    public synchronized boolean pollHeldFor(Duration atLeast) {
+        return waitingPollHoldMillis >= atLeast.toMillis();
     }
 
     /** Adds a delay before every send is answered. */
@@ -556,6 +562,7 @@ public final class FakeBotApi implements AutoCloseable {
         long hold = Math.min(maxHoldMillis, body.path("timeout").asLong(0) * 1000);
         updates.removeIf(u -> u.get("update_id").asInt() < offset);
         long deadline = System.currentTimeMillis() + hold;
+        waitingPollHoldMillis = hold;
         while (updates.isEmpty() && System.currentTimeMillis() < deadline) {
             try {
                 wait(Math.max(1, deadline - System.currentTimeMillis()));
@@ -565,6 +572,7 @@ public final class FakeBotApi implements AutoCloseable {
             }
             updates.removeIf(u -> u.get("update_id").asInt() < offset);
         }
+        waitingPollHoldMillis = 0;
         ArrayNode result = json.createArrayNode();
         updates.stream().limit(limit).forEach(result::add);
         return result;
