@@ -101,6 +101,21 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs one statement: in the caller's transaction when there is one, otherwise in a transaction of its own. A
+     * single statement needs no savepoint, since SQLite undoes a failed statement's own changes and keeps the rest.
+     */
+    private <T> T statement(SqlWork<T> work) {
+        if (!lock.isHeldByCurrentThread()) {
+            return tx(work);
+        }
+        try {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new StoreException(e.getMessage(), e);
+        }
+    }
+
     private void execute(String sql) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute(sql);
@@ -120,6 +135,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Whether another thread is inside {@link #tx} at this moment; a hint, since it may change at once. */
+    public boolean busyElsewhere() {
+        return lock.isLocked() && !lock.isHeldByCurrentThread();
+    }
+
     /** The SQL that differs between databases, for this one. */
     public Dialect dialect() {
         return Dialect.SQLITE;
@@ -127,12 +147,12 @@ public final class Database implements AutoCloseable {
 
     /** Executes one INSERT, UPDATE or DELETE with parameters; returns the number of rows changed. */
     public int update(String sql, Object... args) {
-        return tx(c -> bind(sql, args).executeUpdate());
+        return statement(c -> bind(sql, args).executeUpdate());
     }
 
     /** Executes an INSERT and returns the generated row id. */
     public long insert(String sql, Object... args) {
-        return tx(c -> {
+        return statement(c -> {
             PreparedStatement s = bind(sql, args);
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
@@ -143,7 +163,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs a query and maps every row. */
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) {
-        return tx(c -> {
+        return statement(c -> {
             try (ResultSet rs = bind(sql, args).executeQuery()) {
                 List<T> rows = new ArrayList<>();
                 while (rs.next()) {
@@ -156,7 +176,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs a query and maps its first row, if any. */
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... args) {
-        return tx(c -> {
+        return statement(c -> {
             try (ResultSet rs = bind(sql, args).executeQuery()) {
                 return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
             }
