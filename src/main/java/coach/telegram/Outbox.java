@@ -145,6 +145,11 @@ final class Outbox {
         return db.update("DELETE FROM outbox WHERE chat_id = ?", chatId);
     }
 
+    /** Whether another thread is in a transaction now, so that reading the outbox would wait for it. */
+    boolean busyElsewhere() {
+        return db.busyElsewhere();
+    }
+
     int size() {
         return (int) db.number("SELECT COUNT(*) FROM outbox");
     }

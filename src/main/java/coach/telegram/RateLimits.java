@@ -36,7 +36,9 @@ final class RateLimits {
     RateLimits(int messagesPerSecond) {
         double spacingMillis = 1000.0 / messagesPerSecond * (1 + GUARD);
         this.perSecond = messagesPerSecond;
-        this.global = new Bucket(1000.0 / spacingMillis, GLOBAL_BURST);
+        // The clock ticks in milliseconds: above a thousand a second, the bucket must hold a few ticks' worth of
+        // messages, or the tick and not the limit would set the pace. The window still caps every second.
+        this.global = new Bucket(1000.0 / spacingMillis, Math.max(GLOBAL_BURST, messagesPerSecond / 200.0));
         this.recent = new Window(1000);
     }
 

@@ -28,7 +28,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 final class Sender implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Sender.class);
-    private static final int BATCH = 64;
+    /** Ready calls read per worker in each pass: enough to skip chats in flight or at their limit. */
+    private static final int READ_PER_THREAD = 3;
+    private static final long FORGET_EVERY_MILLIS = 1000;
     private static final long IDLE_WAIT_MILLIS = 500;
     private static final long BUSY_WAIT_MILLIS = 5;
     /** Short, so the outbox drains within seconds of Telegram healing; the global rate still paces the retries. */
@@ -52,6 +54,13 @@ final class Sender implements AutoCloseable {
     private final AtomicInteger sent = new AtomicInteger();
     /** Rows Telegram accepted, deleted from the outbox together by the dispatcher's next pass. */
     private final ConcurrentLinkedQueue<Long> sentRows = new ConcurrentLinkedQueue<>();
+    /**
+     * The calls last read from the outbox, dispatched from while another thread holds the database (a poll's
+     * transaction), so sending goes on meanwhile; calls finished since that read are in {@code finished}.
+     */
+    private List<Outbox.Item> lastRead = List.of();
+    private final Set<Long> finished = new HashSet<>();
+    private long forgotAt;
     private volatile boolean running = true;
     private boolean signalled;
 
@@ -108,17 +117,20 @@ final class Sender implements AutoCloseable {
         boolean dispatched = false;
         lock.lock();
         try {
-            // Read under the lock, after deleting the rows already sent: a worker records its outcome before it
-            // leaves the in-flight set, so every row seen here is either still waiting or still in flight.
-            flushSent();
-            List<Outbox.Item> ready = outbox.ready(now, BATCH);
+            if (lastRead.isEmpty() || !outbox.busyElsewhere()) {
+                // Read under the lock, after deleting the rows already sent: a worker records its outcome before
+                // it leaves the in-flight set, so every row seen here is either still waiting or still in flight.
+                flushSent();
+                lastRead = outbox.ready(now, threads * READ_PER_THREAD);
+                finished.clear();
+            }
             Set<Long> blocked = new HashSet<>(inFlightChats);
-            for (Outbox.Item item : ready) {
+            for (Outbox.Item item : lastRead) {
                 if (inFlightItems.size() >= threads) {
                     // Never queue calls behind busy workers: a queue would release them later in a burst.
                     break;
                 }
-                if (inFlightItems.contains(item.id()) || blocked.contains(item.chatId())) {
+                if (inFlightItems.contains(item.id()) || finished.contains(item.id()) || blocked.contains(item.chatId())) {
                     continue;
                 }
                 blocked.add(item.chatId());
@@ -130,7 +142,10 @@ final class Sender implements AutoCloseable {
                 workers.execute(() -> deliver(item));
                 dispatched = true;
             }
-            limits.forgetIdle(now);
+            if (now - forgotAt >= FORGET_EVERY_MILLIS) {
+                limits.forgetIdle(now);
+                forgotAt = now;
+            }
         } finally {
             lock.unlock();
         }
@@ -171,6 +186,7 @@ final class Sender implements AutoCloseable {
     }
 
     private void deliver(Outbox.Item item) {
+        int busy = 0;
         try {
             Reply reply = item.reply();
             int messageId = api.perform(reply);
@@ -195,10 +211,15 @@ final class Sender implements AutoCloseable {
                 }
                 inFlightItems.remove(item.id());
                 inFlightChats.remove(item.chatId());
+                finished.add(item.id());
+                busy = inFlightItems.size();
             } finally {
                 lock.unlock();
             }
-            wake();
+            if (busy <= threads / 2) {
+                // Under load, let several workers finish before the next pass, so each pass starts several calls.
+                wake();
+            }
         }
     }
 

@@ -76,4 +76,16 @@ class RateLimitsTest {
         assertFalse(limits.tryAcquire(7, 300));
         assertTrue(limits.tryAcquire(7, 1300));
     }
+
+    @Test
+    void aCapAboveAThousandASecondIsNotHeldToTwoCallsAMillisecond() {
+        RateLimits limits = new RateLimits(100_000);
+        int started = 0;
+        for (long chat = 1; chat <= 100 && limits.tryAcquire(chat, 5); chat++) {
+            started++;
+        }
+        assertTrue(started >= 100, "calls started within one millisecond: " + started);
+        List<Long> arrived = arrivals(new RateLimits(100_000), 0, 2_000, 0);
+        assertTrue(busiest(arrived, 1000) <= 100_000, "busiest second held " + busiest(arrived, 1000));
+    }
 }
