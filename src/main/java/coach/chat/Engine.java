@@ -109,8 +109,24 @@ public final class Engine {
      * against the sender's flood allowance, once.
      */
     public Prework prepare(Incoming in) {
+        return prepare(in, admit(in));
+    }
+
+    /**
+     * Counts the event against its sender's flood allowance, once; called in the order events arrived. The slow
+     * work is then {@link #prepare(Incoming, Prework)}.
+     */
+    public Prework admit(Incoming in) {
         boolean press = in.kind() == Incoming.Kind.CALLBACK;
-        return doSlowWork(in, new Prework(flood.check(in.userId(), clock.millis(), press), 1));
+        return new Prework(flood.check(in.userId(), clock.millis(), press), 1);
+    }
+
+    /**
+     * The slow work of an event {@link #admit admitted} before. Safe to call from several threads at once, for
+     * different events: it only reads the stored state and fills in {@code admitted}.
+     */
+    public Prework prepare(Incoming in, Prework admitted) {
+        return doSlowWork(in, admitted);
     }
 
     /** The slow work again, after the transaction found that the state it was done for has changed. */

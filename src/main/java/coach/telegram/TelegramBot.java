@@ -40,16 +40,19 @@ public final class TelegramBot implements AutoCloseable {
     private final OkHttpClient pollHttp;
     private final OkHttpClient sendHttp;
     private final ScheduledExecutorService pollExecutor;
+    private final Parallel prework;
     private final TelegramBotsLongPollingApplication polling;
     private final Sender sender;
     private final Outbox outbox;
     private final Clock clock;
 
     private TelegramBot(OkHttpClient pollHttp, OkHttpClient sendHttp, ScheduledExecutorService pollExecutor,
-                        TelegramBotsLongPollingApplication polling, Sender sender, Outbox outbox, Clock clock) {
+                        Parallel prework, TelegramBotsLongPollingApplication polling, Sender sender, Outbox outbox,
+                        Clock clock) {
         this.pollHttp = pollHttp;
         this.sendHttp = sendHttp;
         this.pollExecutor = pollExecutor;
+        this.prework = prework;
         this.polling = polling;
         this.sender = sender;
         this.outbox = outbox;
@@ -87,8 +90,9 @@ public final class TelegramBot implements AutoCloseable {
         ApiCalls api = new ApiCalls(client);
         Sender sender = new Sender(outbox, api, engine, clock, connection.messagesPerSecond(), SEND_THREADS);
         UpdateLog updates = new UpdateLog(db);
+        Parallel prework = Parallel.perProcessor();
         UpdateHandler handler = new UpdateHandler(db, updates, new UpdateMapper(username), engine, outbox, sender,
-                new ChatRoles(api, clock), clock);
+                new ChatRoles(api, clock), prework, clock);
         ScheduledExecutorService pollExecutor = Executors.newSingleThreadScheduledExecutor(Sender.daemon("coach-poll"));
         TelegramBotsLongPollingApplication polling = new TelegramBotsLongPollingApplication(
                 ObjectMapper::new, () -> pollHttp, () -> pollExecutor, CappedBackOff::new);
@@ -100,6 +104,7 @@ public final class TelegramBot implements AutoCloseable {
         } catch (TelegramApiException e) {
             sender.close(0);
             pollExecutor.shutdownNow();
+            prework.close();
             throw new BotStartException("could not start polling: " + e.getMessage(), e);
         }
         // The menu is cosmetic: publish it while polling already runs, so start-up does not wait for six calls.
@@ -107,7 +112,7 @@ public final class TelegramBot implements AutoCloseable {
                 engine.groupMenu())).start();
         log.info("Polling as @{} from offset {}; {} replies waiting in the outbox", username, updates.nextOffset(),
                 outbox.size());
-        return new TelegramBot(pollHttp, sendHttp, pollExecutor, polling, sender, outbox, clock);
+        return new TelegramBot(pollHttp, sendHttp, pollExecutor, prework, polling, sender, outbox, clock);
     }
 
     /** The HTTP settings of every Bot API client: the poll gets a read timeout longer than its long poll. */
@@ -178,6 +183,7 @@ public final class TelegramBot implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        prework.close();
         log.info("Stopped");
     }
 

@@ -34,10 +34,11 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     private final Sender sender;
     private final ChatRoles roles;
     private final Clock clock;
+    private final Parallel prework;
     private int sinceForget;
 
     UpdateHandler(Database db, UpdateLog updates, UpdateMapper mapper, Engine engine, Outbox outbox, Sender sender,
-                  ChatRoles roles, Clock clock) {
+                  ChatRoles roles, Parallel prework, Clock clock) {
         this.db = db;
         this.updates = updates;
         this.mapper = mapper;
@@ -45,6 +46,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         this.outbox = outbox;
         this.sender = sender;
         this.roles = roles;
+        this.prework = prework;
         this.clock = clock;
     }
 
@@ -56,9 +58,14 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
      */
     @Override
     public void consume(List<Update> batch) {
-        List<Prepared> waiting = batch.stream().map(this::prepare).toList();
+        List<Prepared> waiting = prework.all(batch.stream().map(this::admit).toList(), this::prepare);
+        boolean deferred = false;
         while (!waiting.isEmpty()) {
-            waiting = handleAll(waiting).stream().map(this::prepareAgain).toList();
+            waiting = prework.all(handleAll(waiting), this::prepareAgain);
+            deferred |= !waiting.isEmpty();
+        }
+        if (deferred) {
+            advancePast(batch);
         }
         sender.wake();
         if ((sinceForget += batch.size()) >= FORGET_EVERY) {
@@ -87,6 +94,9 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
                 user.ifPresent(deferredUsers::add);
             }
         }
+        if (!again.isEmpty()) {
+            updates.holdAt(again.get(0).update().getUpdateId());
+        }
         return again;
     }
 
@@ -94,15 +104,24 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     private record Prepared(Update update, Optional<Incoming> incoming, Prework work, RuntimeException failure) {
     }
 
-    private Prepared prepare(Update update) {
+    /** What the update means, counted against its sender's allowance in arrival order; its slow work is next. */
+    private Prepared admit(Update update) {
         try {
             // Asking Telegram about the sender's standing is a network call: done before the transaction opens.
             Optional<Incoming> incoming = mapper.map(update)
                     .map(in -> engine.needsRole(in) ? in.withRole(roles.of(in.chatId(), in.userId())) : in);
-            return new Prepared(update, incoming, incoming.map(engine::prepare).orElse(null), null);
+            return new Prepared(update, incoming, incoming.map(engine::admit).orElse(null), null);
         } catch (RuntimeException e) {
             return new Prepared(update, Optional.empty(), null, e);
         }
+    }
+
+    private Prepared prepare(Prepared admitted) {
+        if (admitted.failure() != null || admitted.incoming().isEmpty()) {
+            return admitted;
+        }
+        return new Prepared(admitted.update(), admitted.incoming(),
+                engine.prepare(admitted.incoming().get(), admitted.work()), null);
     }
 
     private Prepared prepareAgain(Prepared p) {
@@ -156,6 +175,15 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
             }
         } catch (RuntimeException e) {
             log.error("Could not record update {} as handled", update.getUpdateId(), e);
+        }
+    }
+
+    /** After updates were left for later and handled last, the offset passes the whole poll again. */
+    private void advancePast(List<Update> batch) {
+        try {
+            updates.advanceTo(batch.get(batch.size() - 1).getUpdateId() + 1);
+        } catch (RuntimeException e) {
+            log.warn("Could not move the offset past the poll; its handled updates will be fetched and skipped", e);
         }
     }
 

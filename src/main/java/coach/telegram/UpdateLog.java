@@ -30,8 +30,21 @@ final class UpdateLog {
     void markHandled(int updateId, Instant now) {
         db.update(db.dialect().insertIgnoringDuplicates("handled_updates", List.of("update_id", "handled_at")),
                 updateId, now.getEpochSecond());
+        advanceTo(updateId + 1);
+    }
+
+    /** Moves the next offset forward to {@code offset}, never back: every update below it has been handled. */
+    void advanceTo(int offset) {
         db.update("UPDATE poll_state SET next_offset = " + db.dialect().greaterOf("next_offset", "?") + " WHERE id = 1",
-                updateId + 1);
+                offset);
+    }
+
+    /**
+     * Keeps the next offset at or below {@code updateId}, an update not handled yet while later ones were: after a
+     * crash it is fetched again, and the later ones, already recorded as handled, are skipped.
+     */
+    void holdAt(int updateId) {
+        db.update("UPDATE poll_state SET next_offset = ? WHERE id = 1 AND next_offset > ?", updateId, updateId);
     }
 
     void forgetOld() {

@@ -55,6 +55,7 @@ class BadInputTest {
     private FakeBotApi api;
     private Coach coach;
     private Sender sender;
+    private final Parallel prework = Parallel.of(2);
     private UpdateHandler handler;
     private int nextId = 1;
 
@@ -69,7 +70,7 @@ class BadInputTest {
         sender = new Sender(outbox, calls, coach.engine(), clock, 25, 1);
         handler = new UpdateHandler(coach.database(), new UpdateLog(coach.database()),
                 new UpdateMapper(FakeBotApi.BOT_USERNAME), coach.engine(), outbox, sender, new ChatRoles(calls, clock),
-                clock);
+                prework, clock);
         errors.start();
         root().addAppender(errors);
     }
@@ -77,6 +78,7 @@ class BadInputTest {
     @AfterEach
     void close() {
         root().detachAppender(errors);
+        prework.close();
         sender.close(0);
         coach.close();
         api.close();
@@ -135,6 +137,7 @@ class BadInputTest {
         assertTrue(texts.get(texts.size() - 2).contains("/100"), "graded once its question was asked: " + texts);
         assertTrue(texts.get(texts.size() - 1).contains("no open question"), "the skip came after: " + texts);
         assertEquals(4, coach.database().number("SELECT COUNT(*) FROM handled_updates"));
+        assertEquals(nextId, new UpdateLog(coach.database()).nextOffset(), "the offset passes the whole poll");
     }
 
     @Test

@@ -1,0 +1,67 @@
+package coach.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.store.Database;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The offset to poll from and the handled ids, as a restart after a crash would find them. */
+class UpdateLogTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-03T08:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private Database db;
+    private UpdateLog log;
+
+    @BeforeEach
+    void open() {
+        db = Database.open(dir.resolve("t.db"));
+        log = new UpdateLog(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void theOffsetFollowsTheHighestHandledUpdate() {
+        log.markHandled(7, NOW);
+        log.markHandled(5, NOW);
+        assertEquals(8, log.nextOffset());
+        assertTrue(log.isHandled(5));
+        assertFalse(log.isHandled(6));
+    }
+
+    @Test
+    void anUpdateLeftForLaterKeepsTheOffsetAtItSoACrashCannotLoseIt() {
+        // 6 waits for its slow work to be done again while 7 and 8 are handled in the same transaction
+        db.tx(c -> {
+            log.markHandled(5, NOW);
+            log.markHandled(7, NOW);
+            log.markHandled(8, NOW);
+            log.holdAt(6);
+            return null;
+        });
+        assertEquals(6, log.nextOffset(), "a restart fetches 6 again");
+        assertTrue(log.isHandled(7), "and skips 7, already handled");
+
+        log.holdAt(9);
+        assertEquals(6, log.nextOffset(), "holding never moves the offset forward");
+        log.markHandled(6, NOW);
+        log.advanceTo(9);
+        assertEquals(9, log.nextOffset(), "once 6 is handled the offset passes the whole poll");
+        log.advanceTo(3);
+        assertEquals(9, log.nextOffset(), "and never moves back");
+    }
+}
