@@ -4,6 +4,7 @@ import coach.admin.AdminFlow;
 import coach.admin.UsageStore;
 import coach.bank.BankLoader;
 import coach.bank.Library;
+import coach.bank.Question;
 import coach.bank.Problem;
 import coach.battle.BattleTicker;
 import coach.battle.Battles;
@@ -65,6 +66,7 @@ public final class Coach implements AutoCloseable {
     private final UserStore users;
     private final Battles battles;
     private final Engine engine;
+    private final Grader grader;
     private final LlmGrading grading;
     private final GradingWorker worker;
 
@@ -79,7 +81,7 @@ public final class Coach implements AutoCloseable {
         MockStore mocks = new MockStore(db);
         ReportStore reports = new ReportStore(db);
         QuestionPicker picker = new QuestionPicker(practice, random);
-        Grader grader = new Grader();
+        this.grader = new Grader();
         Texts texts = new Texts();
         this.grading = LlmGrading.fromConfig(config.llm(), grader, new BudgetRows(db), clock);
         PendingStore pending = new PendingStore(db, grading.configured());
@@ -184,6 +186,18 @@ public final class Coach implements AutoCloseable {
         startGrading(bot::post);
         return new Online(bot, new DailyScheduler(db, new DeliveryStore(db), engine, bot::broadcast, clock),
                 new BattleTicker(db, battles, bot::post));
+    }
+
+    /**
+     * Readies the grader for every question on a background thread of low priority, so that the first answer to
+     * each question after a start does not wait for its aliases to be compiled.
+     */
+    public void warmGrader() {
+        List<Question> questions = library.get().banks().stream().flatMap(b -> b.questions().stream()).toList();
+        Thread warm = new Thread(() -> grader.warm(questions), "coach-warm");
+        warm.setDaemon(true);
+        warm.setPriority(Thread.MIN_PRIORITY);
+        warm.start();
     }
 
     /** The bot, and what it delivers on its own: the daily questions and the battles' rounds. */

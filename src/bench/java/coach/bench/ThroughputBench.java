@@ -77,6 +77,7 @@ public final class ThroughputBench {
             try (EchoBot echo = EchoBot.start(URI.create(echoSide.api().url()), FakeBotApi.TOKEN);
                  Coach coach = Coach.assemble(settings, settings.storagePath(), Clock.systemUTC(), new Random(1))) {
                 try (Coach.Online online = coach.connect(FakeBotApi.TOKEN)) {
+                    coach.warmGrader(); // as `./coach run` does
                     return measure(Side.echo(echoSide.api(), echo), Side.coach(coachSide.api(), online.bot(), coach),
                             progress);
                 }

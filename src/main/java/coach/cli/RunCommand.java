@@ -43,6 +43,7 @@ public final class RunCommand implements Callable<Integer> {
             throw e;
         }
         online.startTicking();
+        coach.warmGrader();
         log.info("Interview Coach is running with {} questions in {} topics", coach.library().size(),
                 coach.library().topics().size());
         CountDownLatch stopped = new CountDownLatch(1);

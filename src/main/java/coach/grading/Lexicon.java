@@ -8,8 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.Objects;
 
 /**
@@ -22,11 +28,28 @@ final class Lexicon {
     private final List<List<String>> groups;
 
     private final java.util.Set<String> words;
+    /** Every word of the lexicon by its first character, to find the words inside an alias in one pass over it. */
+    private final Map<Character, List<String>> byFirstChar = new HashMap<>();
+    /** The groups each word belongs to, by their place in {@link #groups}. */
+    private final Map<String, List<Integer>> groupsOf = new HashMap<>();
 
     Lexicon(List<List<String>> groups) {
         this.groups = groups.stream().map(List::copyOf).toList();
         this.words = groups.stream().flatMap(List::stream).map(w -> w.replace(" ", ""))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        for (int g = 0; g < this.groups.size(); g++) {
+            for (String word : this.groups.get(g)) {
+                if (!word.isEmpty()) {
+                    List<Integer> of = groupsOf.computeIfAbsent(word, w -> new ArrayList<>(1));
+                    if (of.isEmpty()) {
+                        byFirstChar.computeIfAbsent(word.charAt(0), c -> new ArrayList<>()).add(word);
+                    }
+                    if (!of.contains(g)) {
+                        of.add(g);
+                    }
+                }
+            }
+        }
     }
 
     /** Whether {@code word} (spaces removed) is a word of the lexicon, such as 不可重复读 or 非阻塞. */
@@ -55,11 +78,15 @@ final class Lexicon {
      */
     List<String> variants(String alias) {
         String lower = alias.toLowerCase(Locale.ROOT);
+        Set<String> inside = wordsInside(lower);
+        SortedSet<Integer> candidates = new TreeSet<>();
+        inside.forEach(word -> candidates.addAll(groupsOf.get(word)));
         List<String> out = new ArrayList<>();
-        for (List<String> group : groups) {
+        for (int g : candidates) {
+            List<String> group = groups.get(g);
             for (String word : group) {
-                int at = indexOfWhole(lower, word);
-                if (at < 0 || coveredByLongerWord(lower, word, group)) {
+                int at = inside.contains(word) ? indexOfWhole(lower, word) : -1;
+                if (at < 0 || coveredByLongerWord(lower, word, g, inside)) {
                     continue;
                 }
                 for (String other : group) {
@@ -73,16 +100,25 @@ final class Lexicon {
         return out;
     }
 
-    /** Skips "哈希" inside "哈希表" when "哈希表" has its own group, so each alias expands by its longest word. */
-    private boolean coveredByLongerWord(String alias, String word, List<String> own) {
-        for (List<String> group : groups) {
-            if (group == own) {
-                continue;
-            }
-            for (String longer : group) {
-                if (longer.length() > word.length() && longer.contains(word) && indexOfWhole(alias, longer) >= 0) {
-                    return true;
+    /** The lexicon's words that occur anywhere in {@code text}, whole or not. */
+    private Set<String> wordsInside(String text) {
+        Set<String> found = new HashSet<>();
+        for (int i = 0; i < text.length(); i++) {
+            for (String word : byFirstChar.getOrDefault(text.charAt(i), List.of())) {
+                if (text.startsWith(word, i)) {
+                    found.add(word);
                 }
+            }
+        }
+        return found;
+    }
+
+    /** Skips "哈希" inside "哈希表" when "哈希表" has its own group, so each alias expands by its longest word. */
+    private boolean coveredByLongerWord(String alias, String word, int own, Set<String> inside) {
+        for (String longer : inside) {
+            if (longer.length() > word.length() && longer.contains(word) && indexOfWhole(alias, longer) >= 0
+                    && groupsOf.get(longer).stream().anyMatch(g -> g != own)) {
+                return true;
             }
         }
         return false;

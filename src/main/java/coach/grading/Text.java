@@ -41,6 +41,8 @@ final class Text {
     private final int[] clauseStarts;
     private final Map<String, List<Integer>> byKey;
     private Map<String, List<Integer>> bySound;
+    /** Positions of adjacent Latin word pairs in one clause, by their two keys joined; built when first asked. */
+    private Map<String, List<Integer>> byPair;
 
     private Text(String original, List<Token> tokens, int clauses, List<Integer> clauseStarts) {
         this.clauseStarts = clauseStarts.stream().mapToInt(Integer::intValue).toArray();
@@ -87,17 +89,16 @@ final class Text {
     }
 
     /** Positions where two adjacent Latin words in one clause spell {@code key} ("roll back" for "rollback"). */
-    List<Integer> pairsSpelling(String key) {
-        List<Integer> found = List.of();
-        for (int i = 0; i + 1 < size; i++) {
-            if (!han[i] && !han[i + 1] && clause[i] == clause[i + 1]
-                    && keys[i].length() + keys[i + 1].length() == key.length()
-                    && key.startsWith(keys[i]) && key.endsWith(keys[i + 1])) {
-                found = found.isEmpty() ? new ArrayList<>(1) : found;
-                found.add(i);
+    synchronized List<Integer> pairsSpelling(String key) {
+        if (byPair == null) {
+            byPair = new HashMap<>();
+            for (int i = 0; i + 1 < size; i++) {
+                if (!han[i] && !han[i + 1] && clause[i] == clause[i + 1]) {
+                    byPair.computeIfAbsent(keys[i] + keys[i + 1], k -> new ArrayList<>(1)).add(i);
+                }
             }
         }
-        return found;
+        return byPair.getOrDefault(key, List.of());
     }
 
     /** The original text of clause {@code c}: from just after the mark that began it to its last token. */
