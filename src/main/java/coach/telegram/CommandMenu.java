@@ -21,7 +21,10 @@ final class CommandMenu {
     private CommandMenu() {
     }
 
-    /** Publishes {@code commands} for private chats and {@code groupCommands} for groups, in every language. */
+    /**
+     * Publishes {@code commands} for private chats and {@code groupCommands} for groups, in every language; stops
+     * quietly when its thread is interrupted, as the bot's shutdown does.
+     */
     static void publish(TelegramClient client, Texts texts, List<String> commands, List<String> groupCommands) {
         for (String language : List.of(Texts.ZH, Texts.EN, "")) {
             publish(client, texts, language, commands, null);
@@ -34,6 +37,9 @@ final class CommandMenu {
         List<BotCommand> commands = names.stream()
                 .map(c -> new BotCommand(c, texts.get(language.isEmpty() ? Texts.EN : language, "cmd." + c)))
                 .toList();
+        if (Thread.currentThread().isInterrupted()) {
+            return;
+        }
         try {
             SetMyCommands.SetMyCommandsBuilder<?, ?> request = SetMyCommands.builder().commands(commands).scope(scope);
             if (!language.isEmpty()) {
@@ -41,6 +47,10 @@ final class CommandMenu {
             }
             client.execute(request.build());
         } catch (TelegramApiException | RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                log.debug("Publishing the command menu stopped: the bot is closing");
+                return;
+            }
             log.warn("Could not publish the {} {} command menu: {}", language.isEmpty() ? "default" : language,
                     scope == null ? "private" : "group", e.getMessage());
         }

@@ -41,18 +41,20 @@ public final class TelegramBot implements AutoCloseable {
     private final OkHttpClient sendHttp;
     private final ScheduledExecutorService pollExecutor;
     private final Parallel prework;
+    private final Thread menu;
     private final TelegramBotsLongPollingApplication polling;
     private final Sender sender;
     private final Outbox outbox;
     private final Clock clock;
 
     private TelegramBot(OkHttpClient pollHttp, OkHttpClient sendHttp, ScheduledExecutorService pollExecutor,
-                        Parallel prework, TelegramBotsLongPollingApplication polling, Sender sender, Outbox outbox,
-                        Clock clock) {
+                        Parallel prework, Thread menu, TelegramBotsLongPollingApplication polling, Sender sender,
+                        Outbox outbox, Clock clock) {
         this.pollHttp = pollHttp;
         this.sendHttp = sendHttp;
         this.pollExecutor = pollExecutor;
         this.prework = prework;
+        this.menu = menu;
         this.polling = polling;
         this.sender = sender;
         this.outbox = outbox;
@@ -108,11 +110,12 @@ public final class TelegramBot implements AutoCloseable {
             throw new BotStartException("could not start polling: " + e.getMessage(), e);
         }
         // The menu is cosmetic: publish it while polling already runs, so start-up does not wait for six calls.
-        Sender.daemon("coach-menu").newThread(() -> CommandMenu.publish(client, new Texts(), engine.menu(),
-                engine.groupMenu())).start();
+        Thread menu = Sender.daemon("coach-menu").newThread(() -> CommandMenu.publish(client, new Texts(),
+                engine.menu(), engine.groupMenu()));
+        menu.start();
         log.info("Polling as @{} from offset {}; {} replies waiting in the outbox", username, updates.nextOffset(),
                 outbox.size());
-        return new TelegramBot(pollHttp, sendHttp, pollExecutor, prework, polling, sender, outbox, clock);
+        return new TelegramBot(pollHttp, sendHttp, pollExecutor, prework, menu, polling, sender, outbox, clock);
     }
 
     /** The HTTP settings of every Bot API client: the poll gets a read timeout longer than its long poll. */
@@ -164,6 +167,7 @@ public final class TelegramBot implements AutoCloseable {
     /** Stops polling and sending within a few seconds; calls in flight are abandoned, never half-recorded. */
     @Override
     public void close() {
+        menu.interrupt();
         quietPollerLog();
         try {
             polling.close();
