@@ -90,16 +90,17 @@ public final class MockStore {
                 status.name().toLowerCase(Locale.ROOT), now.getEpochSecond(), mockId);
     }
 
+    /** Ranks a mock's missed points; {@code %s} is the column that keeps the order they were stored in. */
     private static final String MISSED_MOST = """
-            SELECT m.point, COUNT(*) AS times, MIN(CASE WHEN m.mock_id = ? THEN m.rowid END) AS first
+            SELECT m.point, COUNT(*) AS times, MIN(CASE WHEN m.mock_id = ? THEN m.%s END) AS first
             FROM mock_missed m JOIN mocks k ON k.id = m.mock_id
             WHERE k.user_id = ? AND m.point IN (SELECT point FROM mock_missed WHERE mock_id = ?)
             GROUP BY m.point ORDER BY times DESC, first LIMIT ?""";
 
     /** The key points this mock missed: the ones the user misses most often across their mocks first, then in order. */
     public List<MissedPoint> missedMost(long userId, long mockId, int limit) {
-        return db.list(MISSED_MOST, rs -> new MissedPoint(rs.getString(1), rs.getInt(2)),
-                mockId, userId, mockId, limit);
+        return db.list(MISSED_MOST.formatted(db.dialect().insertionOrder()),
+                rs -> new MissedPoint(rs.getString(1), rs.getInt(2)), mockId, userId, mockId, limit);
     }
 
     /** The key points one answer of the mock missed, in the order the question lists them. */

@@ -29,10 +29,13 @@ public final class Database implements AutoCloseable {
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
-    /** Prepared statements by their SQL, the least recently used closed beyond {@value #KEPT_STATEMENTS}. */
-    private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(64, 0.75f, true) {
+    /**
+     * Prepared statements by their SQL and whether they return generated keys, the least recently used closed beyond
+     * {@value #KEPT_STATEMENTS}.
+     */
+    private final Map<Prepared, PreparedStatement> statements = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Prepared, PreparedStatement> eldest) {
             if (size() <= KEPT_STATEMENTS) {
                 return false;
             }
@@ -153,7 +156,7 @@ public final class Database implements AutoCloseable {
     /** Executes an INSERT and returns the generated row id. */
     public long insert(String sql, Object... args) {
         return statement(c -> {
-            PreparedStatement s = bind(sql, args);
+            PreparedStatement s = bind(new Prepared(sql, true), args);
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 return keys.next() ? keys.getLong(1) : -1L;
@@ -193,10 +196,17 @@ public final class Database implements AutoCloseable {
      * a small one), with {@code args} bound. Called only under the lock, inside {@link #tx}.
      */
     private PreparedStatement bind(String sql, Object... args) throws SQLException {
-        PreparedStatement s = statements.get(sql);
+        return bind(new Prepared(sql, false), args);
+    }
+
+    /** The same, prepared to return the keys it generates when {@code prepared.generatedKeys()}. */
+    private PreparedStatement bind(Prepared prepared, Object... args) throws SQLException {
+        PreparedStatement s = statements.get(prepared);
         if (s == null) {
-            s = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
-            statements.put(sql, s);
+            s = prepared.generatedKeys()
+                    ? connection.prepareStatement(prepared.sql(), Statement.RETURN_GENERATED_KEYS)
+                    : connection.prepareStatement(prepared.sql());
+            statements.put(prepared, s);
         } else {
             s.clearParameters();
         }
@@ -226,6 +236,10 @@ public final class Database implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A statement's SQL, and whether it was prepared to return generated keys. */
+    private record Prepared(String sql, boolean generatedKeys) {
     }
 
     /** Work against the connection inside a transaction. */
