@@ -6,39 +6,34 @@ import coach.bank.BankLoader;
 import coach.bank.Library;
 import coach.bank.Question;
 import coach.store.Database;
+import coach.store.TempDatabase;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class QuestionPickerTest {
 
     private static final Library LIBRARY = new BankLoader().load(Path.of("banks")).library();
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final TempDatabase temp = new TempDatabase();
 
     private Database db;
     private PracticeStore store;
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("coach.db"));
+        db = temp.db();
         store = new PracticeStore(db);
         db.update("INSERT INTO users (user_id, chat_id, language, zone, daily_time, created_at) VALUES (1, 1, 'en', "
                 + "'UTC', '09:00', 0)");
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

@@ -3,30 +3,23 @@ package coach.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Transactions and their savepoints: what a failure undoes, and what commits. */
 class DatabaseTest {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final TempDatabase temp = new TempDatabase();
 
     private Database db;
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("t.db"));
+        db = temp.db();
         db.update("CREATE TABLE t (v TEXT NOT NULL)");
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     private List<String> values() {

@@ -2,32 +2,25 @@ package coach.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The dialect's statements, run against the database they are written for. */
 class DialectTest {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final TempDatabase temp = new TempDatabase();
 
     private Database db;
     private Dialect dialect;
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("t.db"));
+        db = temp.db();
         dialect = db.dialect();
         db.update("CREATE TABLE pairs (k INTEGER PRIMARY KEY, v TEXT NOT NULL)");
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

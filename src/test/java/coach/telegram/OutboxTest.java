@@ -4,34 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import coach.chat.Reply;
 import coach.store.Database;
-import java.nio.file.Path;
+import coach.store.TempDatabase;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The outbox's order (priority, then arrival; one call per chat at a time) and its removal of sent calls. */
 class OutboxTest {
 
     private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final TempDatabase temp = new TempDatabase();
 
     private Database db;
     private Outbox outbox;
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("t.db"));
+        db = temp.db();
         outbox = new Outbox(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     private List<String> readyTexts() {

@@ -5,33 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.store.Database;
-import java.nio.file.Path;
+import coach.store.TempDatabase;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The offset to poll from and the handled ids, as a restart after a crash would find them. */
 class UpdateLogTest {
 
     private static final Instant NOW = Instant.parse("2026-12-03T08:00:00Z");
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final TempDatabase temp = new TempDatabase();
 
     private Database db;
     private UpdateLog log;
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("t.db"));
+        db = temp.db();
         log = new UpdateLog(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test
