@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +84,9 @@ public final class TelegramBot implements AutoCloseable {
         TelegramUrl url = telegramUrl(connection.apiUrl());
         // Two clients with their own dispatchers and pools, so that cancelling the long poll at shutdown
         // never cancels a send in flight.
-        OkHttpClient sendHttp = http(timeouts.send()).build();
+        // One kept-alive connection per sender thread: OkHttp keeps five by default, and the others would reconnect.
+        OkHttpClient sendHttp = http(timeouts.send())
+                .connectionPool(new ConnectionPool(SEND_THREADS, 5, TimeUnit.MINUTES)).build();
         OkHttpClient pollHttp = http(timeouts.poll()).addInterceptor(new UnreadablePolls()).build();
         OkHttpTelegramClient client = new OkHttpTelegramClient(sendHttp, token, url);
         String username = whoAmI(client);
