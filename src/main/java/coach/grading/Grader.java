@@ -108,6 +108,9 @@ public final class Grader {
     private record Reading(Map<Concept, List<Occurrence>> occurrences, boolean[] terms, boolean[] words) {
     }
 
+    /** The English prefix that makes a term its opposite: non-blocking is no kind of blocking. */
+    private static final String NON = "non";
+
     /** A hit this long is a wording of its own, not a term: its function words still show an explanation. */
     static final int PHRASE_ALIAS = 5;
 
@@ -155,7 +158,7 @@ public final class Grader {
      * Whether the hit is part of another term rather than a word of its own: a sound-alike inside a longer term spelled
      * exactly, or a hit inside a longer term that negates it: a longer hit covers it with a negation in front of it
      * (可重复读 inside an alias 不可重复读, 尾递归 inside 不做尾递归), or a negation just before it makes a word the
-     * lexicon knows (非阻塞).
+     * lexicon knows (非阻塞), or the English prefix non- stands in front of it (non-blocking).
      */
     private boolean partOfAnotherTerm(Alias.Hit hit, List<Alias.Hit> all, Text text) {
         if (hit.soundAlike() && insideExactTerm(hit, all)) {
@@ -167,6 +170,10 @@ public final class Grader {
             }
         }
         int before = hit.from() - 1;
+        if (before >= 0 && !text.han[before] && NON.equals(text.keys[before])
+                && text.phrase[before] == text.phrase[hit.from()]) {
+            return true; // non-blocking, non-data descriptor: never the term itself
+        }
         if (before < 0 || !Cues.isNegatingCharacter(text, before) || text.phrase[before] != text.phrase[hit.from()]) {
             return false;
         }

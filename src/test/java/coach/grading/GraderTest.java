@@ -293,6 +293,17 @@ class GraderTest {
         }
 
         @Test
+        void aTermAfterTheEnglishPrefixNonIsNotThatTerm() {
+            Question io = question("What does a web server's event loop rely on?",
+                    point("blocking calls stall it", Claim.of("blocking call|blocking calls", "stall|stalls|freeze")),
+                    point("sockets are non-blocking", Claim.of("non-blocking|nonblocking", "socket|sockets")));
+            Grade g = grader.grade(io, "Non-blocking calls stall nothing, and the sockets are non-blocking.");
+            assertEquals(Verdict.MISSED, verdict(g, 0), "non-blocking calls are no blocking calls");
+            assertEquals(Verdict.MADE, verdict(g, 1));
+            assertEquals(Verdict.MADE, verdict(grader.grade(io, "A blocking call stalls the loop."), 0));
+        }
+
+        @Test
         void wordsEndingInANegationCharacterAreWords() {
             Grade g = grader.grade(redis, "在这个级别下，区别在于 Redis 用单线程执行命令，请求互不干扰，数据在内存。");
             assertEquals(100, g.score());
