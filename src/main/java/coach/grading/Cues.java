@@ -63,8 +63,36 @@ final class Cues {
     private Cues() {
     }
 
+    /**
+     * The cues of every token of a text, read once: the grader asks about the same tokens for each alias and each
+     * pair of hits.
+     */
+    record Marks(boolean[] functionWord, boolean[] commonWord, int[] negatingBefore) {
+
+        static Marks of(Text text) {
+            boolean[] function = new boolean[text.size];
+            boolean[] common = new boolean[text.size];
+            int[] negating = new int[text.size + 1];
+            for (int i = 0; i < text.size; i++) {
+                function[i] = functionWordAt(text, i);
+                common[i] = commonWordAt(text, i);
+                negating[i + 1] = negating[i] + (negatingCharacterAt(text, i) || isNegation(text, i) ? 1 : 0);
+            }
+            return new Marks(function, common, negating);
+        }
+
+        /** Whether a token in {@code [from, to)} is a negating character or a negation word. */
+        boolean negatingBetween(int from, int to) {
+            return negatingBefore[to] > negatingBefore[from];
+        }
+    }
+
     /** Whether the character at {@code i} forms an everyday word with a neighbour in the same phrase. */
     static boolean formsCommonWord(Text text, int i) {
+        return text.marks().commonWord()[i];
+    }
+
+    private static boolean commonWordAt(Text text, int i) {
         boolean withPrevious = i > 0 && text.han[i - 1] && COMMON_WORDS.contains(text.keys[i - 1] + text.keys[i]);
         boolean withNext = i + 1 < text.size && text.han[i + 1] && COMMON_WORDS.contains(text.keys[i] + text.keys[i + 1]);
         return withPrevious || withNext;
@@ -73,6 +101,10 @@ final class Cues {
     /** Whether token {@code i} of {@code text} negates what follows it. */
     /** Whether token {@code i} is a character that can negate, whatever it does here: 不, 没, 无, 非, 未, 别, 勿. */
     static boolean isNegatingCharacter(Text text, int i) {
+        return negatingCharacterAt(text, i);
+    }
+
+    private static boolean negatingCharacterAt(Text text, int i) {
         return text.han[i] && HAN_NEGATIONS.contains(text.keys[i]);
     }
 
@@ -220,6 +252,10 @@ final class Cues {
     }
 
     static boolean isFunctionWord(Text text, int i) {
+        return text.marks().functionWord()[i];
+    }
+
+    private static boolean functionWordAt(Text text, int i) {
         return text.han[i] ? HAN_FUNCTION.contains(text.keys[i]) : LATIN_FUNCTION.contains(text.keys[i]);
     }
 

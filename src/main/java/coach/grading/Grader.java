@@ -206,12 +206,7 @@ public final class Grader {
     }
 
     private static boolean negationBetween(Text text, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (Cues.isNegatingCharacter(text, k) || Cues.isNegation(text, k)) {
-                return true;
-            }
-        }
-        return false;
+        return from < to && text.marks().negatingBetween(from, to);
     }
 
     private PointGrade judge(KeyPoint point, Text text, Text asked, Reading reading) {

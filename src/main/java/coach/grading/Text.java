@@ -43,6 +43,8 @@ final class Text {
     private Map<String, List<Integer>> bySound;
     /** Positions of adjacent Latin word pairs in one clause, by their two keys joined; built when first asked. */
     private Map<String, List<Integer>> byPair;
+    /** What the cues say about each token, worked out once, when first asked. */
+    private volatile Cues.Marks marks;
 
     private Text(String original, List<Token> tokens, int clauses, List<Integer> clauseStarts) {
         this.clauseStarts = clauseStarts.stream().mapToInt(Integer::intValue).toArray();
@@ -71,6 +73,15 @@ final class Text {
     }
 
     /** Token positions whose key is {@code key}. */
+    Cues.Marks marks() {
+        Cues.Marks known = marks;
+        if (known == null) {
+            known = Cues.Marks.of(this);
+            marks = known;
+        }
+        return known;
+    }
+
     List<Integer> at(String key) {
         return byKey.getOrDefault(key, List.of());
     }
