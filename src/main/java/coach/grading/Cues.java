@@ -67,23 +67,24 @@ final class Cues {
      * The cues of every token of a text, read once: the grader asks about the same tokens for each alias and each
      * pair of hits.
      */
-    record Marks(boolean[] functionWord, boolean[] commonWord, int[] negatingBefore) {
+    record Marks(boolean[] functionWord, boolean[] commonWord, int[] lastNegating) {
 
         static Marks of(Text text) {
             boolean[] function = new boolean[text.size];
             boolean[] common = new boolean[text.size];
-            int[] negating = new int[text.size + 1];
+            int[] lastNegating = new int[text.size + 1];
+            lastNegating[0] = -1;
             for (int i = 0; i < text.size; i++) {
                 function[i] = functionWordAt(text, i);
                 common[i] = commonWordAt(text, i);
-                negating[i + 1] = negating[i] + (negatingCharacterAt(text, i) || isNegation(text, i) ? 1 : 0);
+                lastNegating[i + 1] = negatingCharacterAt(text, i) || isNegation(text, i) ? i : lastNegating[i];
             }
-            return new Marks(function, common, negating);
+            return new Marks(function, common, lastNegating);
         }
 
-        /** Whether a token in {@code [from, to)} is a negating character or a negation word. */
-        boolean negatingBetween(int from, int to) {
-            return negatingBefore[to] > negatingBefore[from];
+        /** The last token before {@code at} that is a negating character or a negation word; -1 if none. */
+        int lastNegatingBefore(int at) {
+            return lastNegating[at];
         }
     }
 

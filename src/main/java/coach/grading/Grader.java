@@ -8,6 +8,7 @@ import coach.bank.Question.KeyPoint;
 import coach.grading.Grade.PointGrade;
 import coach.grading.Grade.Verdict;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,13 +123,14 @@ public final class Grader {
                     .forEach(k -> hits.computeIfAbsent(k, x -> hitsOf(x, text))));
         }
         List<Alias.Hit> all = hits.values().stream().flatMap(List::stream).toList();
+        int[] reachOfAll = reach(all, text.size);
         boolean[] terms = new boolean[text.size];
         boolean[] words = new boolean[text.size];
         Map<Concept, List<Occurrence>> occurrences = new HashMap<>();
         hits.forEach((concept, list) -> {
             List<Occurrence> kept = new ArrayList<>();
             for (Alias.Hit hit : list) {
-                if (!partOfAnotherTerm(hit, all, text)) {
+                if (!partOfAnotherTerm(hit, all, reachOfAll, text)) {
                     kept.add(new Occurrence(hit.from(), hit.to(), text.clause[hit.from()], text.phrase[hit.from()],
                             false));
                     for (int t = hit.from(); t <= hit.to(); t++) {
@@ -139,10 +141,10 @@ public final class Grader {
             }
             occurrences.put(concept, kept);
         });
-        List<Alias.Hit> kept = occurrences.values().stream().flatMap(List::stream)
-                .map(o -> new Alias.Hit(o.from(), o.to())).toList();
+        int[] reachOfKept = reach(occurrences.values().stream().flatMap(List::stream)
+                .map(o -> new Alias.Hit(o.from(), o.to())).toList(), text.size);
         occurrences.replaceAll((concept, list) -> list.stream().map(o -> new Occurrence(o.from(), o.to(), o.clause(),
-                o.phrase(), Cues.negated(text, o.from(), terms) || negatedByOverlap(o, kept, text))).toList());
+                o.phrase(), Cues.negated(text, o.from(), terms) || negatedByOverlap(o, reachOfKept, text))).toList());
         return new Reading(occurrences, terms, words);
     }
 
@@ -160,14 +162,12 @@ public final class Grader {
      * (可重复读 inside an alias 不可重复读, 尾递归 inside 不做尾递归), or a negation just before it makes a word the
      * lexicon knows (非阻塞), or the English prefix non- stands in front of it (non-blocking).
      */
-    private boolean partOfAnotherTerm(Alias.Hit hit, List<Alias.Hit> all, Text text) {
+    private boolean partOfAnotherTerm(Alias.Hit hit, List<Alias.Hit> all, int[] reachOfAll, Text text) {
         if (hit.soundAlike() && insideExactTerm(hit, all)) {
             return true;
         }
-        for (Alias.Hit other : all) {
-            if (other.from() < hit.from() && other.to() >= hit.to() && negationBetween(text, other.from(), hit.from())) {
-                return true;
-            }
+        if (coveredFromBeforeANegation(reachOfAll, text, hit.from(), hit.to())) {
+            return true;
         }
         int before = hit.from() - 1;
         if (before >= 0 && !text.han[before] && NON.equals(text.keys[before])
@@ -196,17 +196,30 @@ public final class Grader {
     }
 
     /** A longer term that runs into this one with a negation before it: "通配符" inside "不能用通配符". */
-    private static boolean negatedByOverlap(Occurrence o, List<Alias.Hit> all, Text text) {
-        for (Alias.Hit other : all) {
-            if (other.from() < o.from() && other.to() >= o.from() && negationBetween(text, other.from(), o.from())) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean negatedByOverlap(Occurrence o, int[] reachOfKept, Text text) {
+        return coveredFromBeforeANegation(reachOfKept, text, o.from(), o.from());
     }
 
-    private static boolean negationBetween(Text text, int from, int to) {
-        return from < to && text.marks().negatingBetween(from, to);
+    /**
+     * Whether a hit that starts at or before the last negation in front of token {@code at} reaches token {@code to}:
+     * some term runs from before that negation, over it, to here.
+     */
+    private static boolean coveredFromBeforeANegation(int[] reach, Text text, int at, int to) {
+        int negation = text.marks().lastNegatingBefore(at);
+        return negation >= 0 && reach[negation] >= to;
+    }
+
+    /** For each token, the furthest token reached by any of the hits that start at or before it; -1 for none. */
+    private static int[] reach(List<Alias.Hit> hits, int size) {
+        int[] reach = new int[size];
+        Arrays.fill(reach, -1);
+        for (Alias.Hit hit : hits) {
+            reach[hit.from()] = Math.max(reach[hit.from()], hit.to());
+        }
+        for (int i = 1; i < size; i++) {
+            reach[i] = Math.max(reach[i], reach[i - 1]);
+        }
+        return reach;
     }
 
     private PointGrade judge(KeyPoint point, Text text, Text asked, Reading reading) {
