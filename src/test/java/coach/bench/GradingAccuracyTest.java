@@ -46,10 +46,10 @@ class GradingAccuracyTest {
      * answers are what a language model grades better; see the README's section on grading.
      */
     private static final Map<String, Double> NOT_YET_MET = Map.of(
-            "ordering holds", 0.71,
-            "realistic ρ", 0.51,
+            "ordering holds", 0.73,
+            "realistic ρ", 0.57,
             "subtle errors scoring 60+", 0.70,
-            "plain-en mean", 42.2);
+            "plain-en mean", 63.4);
 
     @Test
     void everyTargetIsMetOrHeldAtItsLastFigure() {
