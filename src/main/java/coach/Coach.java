@@ -38,7 +38,10 @@ import coach.user.UserStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -113,14 +116,42 @@ public final class Coach implements AutoCloseable {
     /** The same with the /stats picture drawn by {@code painter}. */
     public static Coach assemble(Config config, Path storage, Clock clock, RandomGenerator random,
                                  Function<Progress, byte[]> painter) {
-        Library library = loadBanks(config.banksDir());
-        return new Coach(config, clock, Database.open(storage), library, random, painter, true);
+        return withBanksAndDatabase(config, storage,
+                (library, db) -> new Coach(config, clock, db, library, random, painter, true));
     }
 
     /** The same for the terminal chat: one local user, so no flood control. */
     public static Coach assembleLocal(Config config, Path storage, Clock clock, RandomGenerator random) {
-        Library library = loadBanks(config.banksDir());
-        return new Coach(config, clock, Database.open(storage), library, random, ProgressPicture::render, false);
+        return withBanksAndDatabase(config, storage,
+                (library, db) -> new Coach(config, clock, db, library, random, ProgressPicture::render, false));
+    }
+
+    /**
+     * Loads the banks while the database opens and migrates on another thread, since start-up waits for both; a
+     * failure of either closes the other and is thrown as it was.
+     */
+    private static Coach withBanksAndDatabase(Config config, Path storage,
+                                              BiFunction<Library, Database, Coach> build) {
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(storage));
+        Library library;
+        try {
+            library = loadBanks(config.banksDir());
+        } catch (RuntimeException e) {
+            opening.thenAccept(Database::close);
+            throw e;
+        }
+        Database db;
+        try {
+            db = opening.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        try {
+            return build.apply(library, db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     /** The banks in the folder, or a failure listing every problem the checker found. */

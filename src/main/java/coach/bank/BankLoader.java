@@ -59,19 +59,31 @@ public final class BankLoader {
             problems.add(new Problem(dir.toString(), "-", "is not a folder of bank files"));
             return new Result(new Library(banks), problems);
         }
-        for (Path file : bankFiles(dir)) {
-            String name = file.getFileName().toString();
-            try {
-                read(name, Files.readString(file), problems).ifPresent(banks::add);
-            } catch (IOException e) {
-                problems.add(new Problem(name, "-", "cannot be read: " + e.getMessage()));
-            }
+        // Files are read and checked in parallel (start-up waits for them), their problems kept in file order.
+        for (FileResult result : bankFiles(dir).parallelStream().map(this::readFile).toList()) {
+            problems.addAll(result.problems());
+            result.bank().ifPresent(banks::add);
         }
         if (banks.isEmpty() && problems.isEmpty()) {
             problems.add(new Problem(dir.toString(), "-", "has no bank files (*.json)"));
         }
         checkAcrossBanks(banks, problems);
         return new Result(new Library(banks), problems);
+    }
+
+    /** One file's bank, if it could be read, and its problems. */
+    private record FileResult(Optional<Bank> bank, List<Problem> problems) {
+    }
+
+    private FileResult readFile(Path file) {
+        String name = file.getFileName().toString();
+        List<Problem> problems = new ArrayList<>();
+        try {
+            return new FileResult(read(name, Files.readString(file), problems), problems);
+        } catch (IOException e) {
+            problems.add(new Problem(name, "-", "cannot be read: " + e.getMessage()));
+            return new FileResult(Optional.empty(), problems);
+        }
     }
 
     private static List<Path> bankFiles(Path dir) {
