@@ -32,10 +32,17 @@ class LauncherTest {
         Files.writeString(bin.resolve("java"), "#!/usr/bin/env bash\necho \"$PWD\"\nprintf '%s\\n' \"$@\"\n");
         Files.setPosixFilePermissions(bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
         user = Files.createDirectories(dir.resolve("notes"));
+        return launchAgain(args);
+    }
+
+    /** Runs the launcher again in the repository {@link #launch} set up. */
+    private List<String> launchAgain(String... args) throws Exception {
+        Path bin = dir.resolve("bin");
         List<String> command = new java.util.ArrayList<>(List.of("bash", repo.resolve("coach").toString()));
         command.addAll(List.of(args));
         ProcessBuilder launch = new ProcessBuilder(command).directory(user.toFile()).redirectErrorStream(true);
         launch.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        launch.environment().put("TELEGRAM_BOT_TOKEN", "123:test");
         Process p = launch.start();
         p.getOutputStream().close();
         p.waitFor(20, TimeUnit.SECONDS);
@@ -52,7 +59,21 @@ class LauncherTest {
     @Test
     void benchRunsWithTheBenchmarksBesideTheBotsJar() throws Exception {
         List<String> lines = launch("bench", "grading");
-        assertEquals(List.of(repo.toRealPath().toString(), "-Dcoach.cwd=" + user.toRealPath(), "-cp",
+        assertEquals(List.of(repo.toRealPath().toString(), "-XX:ArchiveClassesAtExit=target/coach-bench.jsa",
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Dcoach.cwd=" + user.toRealPath(), "-cp",
                 "target/coach.jar:target/coach-bench.jar", "coach.cli.Main", "bench", "grading"), lines);
+    }
+
+    @Test
+    void runWritesAClassArchiveOnceThenStartsFromIt() throws Exception {
+        List<String> first = launch("run");
+        assertEquals(List.of(repo.toRealPath().toString(), "-XX:ArchiveClassesAtExit=target/coach.jsa",
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Dcoach.cwd=" + user.toRealPath(), "-jar",
+                "target/coach.jar", "run"), first);
+        Files.writeString(repo.resolve("target/coach.jsa"), "archive");
+        List<String> later = launchAgain("run");
+        assertEquals(List.of(repo.toRealPath().toString(), "-XX:SharedArchiveFile=target/coach.jsa", "-Xshare:auto",
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Dcoach.cwd=" + user.toRealPath(), "-jar",
+                "target/coach.jar", "run"), later);
     }
 }
