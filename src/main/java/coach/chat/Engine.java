@@ -126,24 +126,20 @@ public final class Engine {
      * different events: it only reads the stored state and fills in {@code admitted}.
      */
     public Prework prepare(Incoming in, Prework admitted) {
-        return doSlowWork(in, admitted);
+        if (admitted.verdict() != FloodGuard.Verdict.ANSWER || !in.isPrivate() || in.kind() != Incoming.Kind.TEXT) {
+            return admitted;
+        }
+        try {
+            slowWork(new Turn(in, users.find(in.userId()).orElse(null), texts, admitted));
+        } catch (RuntimeException e) {
+            admitted.failed(e);
+        }
+        return admitted;
     }
 
     /** The slow work again, after the transaction found that the state it was done for has changed. */
     public Prework prepareAgain(Incoming in, Prework stale) {
-        return doSlowWork(in, stale.next());
-    }
-
-    private Prework doSlowWork(Incoming in, Prework work) {
-        if (work.verdict() != FloodGuard.Verdict.ANSWER || !in.isPrivate() || in.kind() != Incoming.Kind.TEXT) {
-            return work;
-        }
-        try {
-            slowWork(new Turn(in, users.find(in.userId()).orElse(null), texts, work));
-        } catch (RuntimeException e) {
-            work.failed(e);
-        }
-        return work;
+        return prepare(in, stale.next());
     }
 
     /** The slow work of one private text; {@code turn.user()} is null when the sender is new. */

@@ -77,7 +77,7 @@ final class Cues {
             for (int i = 0; i < text.size; i++) {
                 function[i] = functionWordAt(text, i);
                 common[i] = commonWordAt(text, i);
-                lastNegating[i + 1] = negatingCharacterAt(text, i) || isNegation(text, i) ? i : lastNegating[i];
+                lastNegating[i + 1] = isNegatingCharacter(text, i) || isNegation(text, i) ? i : lastNegating[i];
             }
             return new Marks(function, common, lastNegating);
         }
@@ -102,10 +102,6 @@ final class Cues {
     /** Whether token {@code i} of {@code text} negates what follows it. */
     /** Whether token {@code i} is a character that can negate, whatever it does here: 不, 没, 无, 非, 未, 别, 勿. */
     static boolean isNegatingCharacter(Text text, int i) {
-        return negatingCharacterAt(text, i);
-    }
-
-    private static boolean negatingCharacterAt(Text text, int i) {
         return text.han[i] && HAN_NEGATIONS.contains(text.keys[i]);
     }
 

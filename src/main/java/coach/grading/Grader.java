@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Grades a free-text answer the way a fair interviewer reads it: a key point is made when its concepts meet in one
@@ -57,12 +58,16 @@ public final class Grader {
      */
     public void warm(Iterable<Question> all) {
         for (Question question : all) {
-            for (KeyPoint point : question.keyPoints()) {
-                point.claims().forEach(c -> c.concepts().forEach(k -> compiled.computeIfAbsent(k, this::compile)));
-                point.contradictions().forEach(w -> w.claim().concepts()
-                        .forEach(k -> compiled.computeIfAbsent(k, this::compile)));
-            }
+            forEachConcept(question, concept -> compiled.computeIfAbsent(concept, this::compile));
             questions.computeIfAbsent(question.question(), Text::of);
+        }
+    }
+
+    /** Every concept of the question's key points, their claims' and their wrong claims'. */
+    private static void forEachConcept(Question question, Consumer<Concept> action) {
+        for (KeyPoint point : question.keyPoints()) {
+            point.claims().forEach(c -> c.concepts().forEach(action));
+            point.contradictions().forEach(w -> w.claim().concepts().forEach(action));
         }
     }
 
@@ -117,11 +122,7 @@ public final class Grader {
 
     private Reading read(Question question, Text text) {
         Map<Concept, List<Alias.Hit>> hits = new HashMap<>();
-        for (KeyPoint point : question.keyPoints()) {
-            point.claims().forEach(c -> c.concepts().forEach(k -> hits.computeIfAbsent(k, x -> hitsOf(x, text))));
-            point.contradictions().forEach(w -> w.claim().concepts()
-                    .forEach(k -> hits.computeIfAbsent(k, x -> hitsOf(x, text))));
-        }
+        forEachConcept(question, concept -> hits.computeIfAbsent(concept, k -> hitsOf(k, text)));
         List<Alias.Hit> all = hits.values().stream().flatMap(List::stream).toList();
         int[] reachOfAll = reach(all, text.size);
         boolean[] terms = new boolean[text.size];

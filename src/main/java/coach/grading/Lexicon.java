@@ -27,7 +27,7 @@ final class Lexicon {
     private static final int MAX_VARIANTS = 12;
     private final List<List<String>> groups;
 
-    private final java.util.Set<String> words;
+    private final Set<String> words;
     /** Every word of the lexicon by its first character, to find the words inside an alias in one pass over it. */
     private final Map<Character, List<String>> byFirstChar = new HashMap<>();
     /** The groups each word belongs to, by their place in {@link #groups}. */

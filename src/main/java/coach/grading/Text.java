@@ -72,7 +72,7 @@ final class Text {
         }
     }
 
-    /** Token positions whose key is {@code key}. */
+    /** The cues of every token (function words, everyday words, negations), read on the first call. */
     Cues.Marks marks() {
         Cues.Marks known = marks;
         if (known == null) {
@@ -82,6 +82,7 @@ final class Text {
         return known;
     }
 
+    /** Token positions whose key is {@code key}. */
     List<Integer> at(String key) {
         return byKey.getOrDefault(key, List.of());
     }
