@@ -3,6 +3,7 @@ package coach.grading;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,16 +51,14 @@ final class Alias {
         return compiled;
     }
 
-    /** Every place the alias occurs in {@code text}, within one clause. */
-    List<Hit> find(Text text) {
-        List<Hit> hits = new ArrayList<>();
-        for (int p : candidates(text)) {
-            Hit hit = matchAt(text, p);
-            if (hit != null && !startsAt(hits, p)) {
-                hits.add(hit);
-            }
-        }
-        return hits;
+    /** The first word, which {@link Rubric} looks answers' tokens up by. */
+    String firstKey() {
+        return keys[0];
+    }
+
+    /** The sound of the first character, when a homophone may stand in for it. */
+    Optional<String> firstSoundAlike() {
+        return han[0] && homophonesAllowed > 0 && sounds[0] != null ? Optional.of(sounds[0]) : Optional.empty();
     }
 
     static final int MAX_GAP = 2;
@@ -79,43 +78,12 @@ final class Alias {
                 || han[j] && text.han[at] && sounds[j] != null && sounds[j].equals(text.sounds[at]);
     }
 
-    private static boolean startsAt(List<Hit> hits, int p) {
-        for (Hit h : hits) {
-            if (h.from() == p) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    boolean occursIn(Text text) {
-        for (int p : candidates(text)) {
-            if (matchAt(text, p) != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private List<Integer> candidates(Text text) {
-        List<Integer> exact = text.at(keys[0]);
-        List<Integer> other = han[0]
-                ? (homophonesAllowed > 0 ? text.soundingAs(sounds[0]) : List.of())
-                : text.pairsSpelling(keys[0]);
-        if (other.isEmpty()) {
-            return exact;
-        }
-        List<Integer> all = new ArrayList<>(exact);
-        all.addAll(other);
-        return all;
-    }
-
     /**
      * The match starting at {@code p}, or null. Between two words of the alias, up to
      * {@value #MAX_GAP} function words of the answer may stand ("used for the longest" for "used longest",
      * "双向的链表" for "双向链表"), but not around a sound-alike: "下线了再删" is no typo of "先删".
      */
-    private Hit matchAt(Text text, int p) {
+    Hit matchAt(Text text, int p) {
         int q = p;
         int homophones = 0;
         boolean gaps = false;

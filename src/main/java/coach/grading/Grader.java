@@ -1,20 +1,16 @@
 package coach.grading;
 
 import coach.bank.Question;
-import coach.bank.Question.Claim;
 import coach.bank.Question.Concept;
-import coach.bank.Question.Contradiction;
 import coach.bank.Question.KeyPoint;
 import coach.grading.Grade.PointGrade;
 import coach.grading.Grade.Verdict;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * Grades a free-text answer the way a fair interviewer reads it: a key point is made when its concepts meet in one
@@ -41,8 +37,10 @@ public final class Grader {
     private static final int QUOTE_LENGTH = 60;
 
     private final Lexicon lexicon;
+    /** Compiled aliases by concept, shared by the questions that list the same concept. */
     private final Map<Concept, List<Alias>> compiled = new ConcurrentHashMap<>();
-    private final Map<String, Text> questions = new ConcurrentHashMap<>();
+    /** Compiled questions by id; a question reloaded from the banks is a new object and is compiled again. */
+    private final Map<String, Rubric> rubrics = new ConcurrentHashMap<>();
 
     public Grader() {
         this(Lexicon.shipped());
@@ -53,31 +51,32 @@ public final class Grader {
     }
 
     /**
-     * Compiles the aliases of every concept of these questions now, so that no answer waits for it later. Safe to
-     * run beside {@link #grade}; a concept compiled twice at the same moment gives equal results.
+     * Compiles these questions now, so that no answer waits for it later. Safe to run beside {@link #grade}; a
+     * question compiled twice at the same moment gives equal results.
      */
     public void warm(Iterable<Question> all) {
         for (Question question : all) {
-            forEachConcept(question, concept -> compiled.computeIfAbsent(concept, this::compile));
-            questions.computeIfAbsent(question.question(), Text::of);
+            rubric(question);
         }
     }
 
-    /** Every concept of the question's key points, their claims' and their wrong claims'. */
-    private static void forEachConcept(Question question, Consumer<Concept> action) {
-        for (KeyPoint point : question.keyPoints()) {
-            point.claims().forEach(c -> c.concepts().forEach(action));
-            point.contradictions().forEach(w -> w.claim().concepts().forEach(action));
+    private Rubric rubric(Question question) {
+        Rubric known = rubrics.get(question.id());
+        if (known != null && known.question == question) {
+            return known;
         }
+        Rubric fresh = Rubric.of(question, concept -> compiled.computeIfAbsent(concept, this::compile));
+        rubrics.put(question.id(), fresh);
+        return fresh;
     }
 
     public Grade grade(Question question, String answer) {
         Text text = Text.of(answer);
-        Text asked = questions.computeIfAbsent(question.question(), Text::of);
-        Reading reading = read(question, text);
+        Rubric rubric = rubric(question);
+        Reading reading = read(rubric, text);
         List<PointGrade> points = new ArrayList<>();
-        for (KeyPoint point : question.keyPoints()) {
-            points.add(judge(point, text, asked, reading));
+        for (Rubric.Point point : rubric.points) {
+            points.add(judge(point, text, reading));
         }
         boolean made = points.stream().anyMatch(p -> p.verdict() == Verdict.MADE);
         return scored(points, made && BareTerms.isBare(text, reading.words()));
@@ -111,7 +110,7 @@ public final class Grader {
      * negates it (可重复读 inside 不可重复读, 阻塞 inside 非阻塞) is no hit, and a negation word that belongs to a
      * term (非叶子节点, 读未提交) negates nothing after it.
      */
-    private record Reading(Map<Concept, List<Occurrence>> occurrences, boolean[] terms, boolean[] words) {
+    private record Reading(List<List<Occurrence>> occurrences, boolean[] terms, boolean[] words) {
     }
 
     /** The English prefix that makes a term its opposite: non-blocking is no kind of blocking. */
@@ -120,41 +119,33 @@ public final class Grader {
     /** A hit this long is a wording of its own, not a term: its function words still show an explanation. */
     static final int PHRASE_ALIAS = 5;
 
-    private Reading read(Question question, Text text) {
-        Map<Concept, List<Alias.Hit>> hits = new HashMap<>();
-        forEachConcept(question, concept -> hits.computeIfAbsent(concept, k -> hitsOf(k, text)));
-        List<Alias.Hit> all = hits.values().stream().flatMap(List::stream).toList();
+    private Reading read(Rubric rubric, Text text) {
+        List<List<Alias.Hit>> hits = rubric.hits(text);
+        List<Alias.Hit> all = hits.stream().flatMap(List::stream).toList();
         int[] reachOfAll = reach(all, text.size);
         boolean[] terms = new boolean[text.size];
         boolean[] words = new boolean[text.size];
-        Map<Concept, List<Occurrence>> occurrences = new HashMap<>();
-        hits.forEach((concept, list) -> {
-            List<Occurrence> kept = new ArrayList<>();
+        List<List<Occurrence>> kept = new ArrayList<>(hits.size());
+        for (List<Alias.Hit> list : hits) {
+            List<Occurrence> occurrences = new ArrayList<>();
             for (Alias.Hit hit : list) {
                 if (!partOfAnotherTerm(hit, all, reachOfAll, text)) {
-                    kept.add(new Occurrence(hit.from(), hit.to(), text.clause[hit.from()], text.phrase[hit.from()],
-                            false));
+                    occurrences.add(new Occurrence(hit.from(), hit.to(), text.clause[hit.from()],
+                            text.phrase[hit.from()], false));
                     for (int t = hit.from(); t <= hit.to(); t++) {
                         terms[t] = true;
                         words[t] |= hit.to() - hit.from() + 1 < PHRASE_ALIAS;
                     }
                 }
             }
-            occurrences.put(concept, kept);
-        });
-        int[] reachOfKept = reach(occurrences.values().stream().flatMap(List::stream)
-                .map(o -> new Alias.Hit(o.from(), o.to())).toList(), text.size);
-        occurrences.replaceAll((concept, list) -> list.stream().map(o -> new Occurrence(o.from(), o.to(), o.clause(),
-                o.phrase(), Cues.negated(text, o.from(), terms) || negatedByOverlap(o, reachOfKept, text))).toList());
-        return new Reading(occurrences, terms, words);
-    }
-
-    private List<Alias.Hit> hitsOf(Concept concept, Text text) {
-        List<Alias.Hit> hits = new ArrayList<>();
-        for (Alias alias : compiled.computeIfAbsent(concept, this::compile)) {
-            hits.addAll(alias.find(text));
+            kept.add(occurrences);
         }
-        return hits;
+        int[] reachOfKept = reach(kept.stream().flatMap(List::stream)
+                .map(o -> new Alias.Hit(o.from(), o.to())).toList(), text.size);
+        List<List<Occurrence>> occurrences = kept.stream().map(list -> list.stream().map(o -> new Occurrence(o.from(),
+                o.to(), o.clause(), o.phrase(), Cues.negated(text, o.from(), terms)
+                || negatedByOverlap(o, reachOfKept, text))).toList()).toList();
+        return new Reading(occurrences, terms, words);
     }
 
     /**
@@ -223,23 +214,17 @@ public final class Grader {
         return reach;
     }
 
-    private PointGrade judge(KeyPoint point, Text text, Text asked, Reading reading) {
-        List<Found> claims = new ArrayList<>();
-        for (Claim claim : point.claims()) {
-            claims.add(find(claim, asked, reading));
-        }
-        List<Found> wrongs = new ArrayList<>();
-        for (Contradiction contradiction : point.contradictions()) {
-            wrongs.add(find(contradiction.claim(), asked, reading));
-        }
-        for (int i = 0; i < wrongs.size(); i++) {
-            Optional<String> quote = wrongs.get(i).statedUnrefuted(text);
+    private PointGrade judge(Rubric.Point compiled, Text text, Reading reading) {
+        KeyPoint point = compiled.point();
+        for (int i = 0; i < compiled.wrongs().size(); i++) {
+            Optional<String> quote = found(compiled.wrongs().get(i), reading).statedUnrefuted(text);
             if (quote.isPresent()) {
                 String correct = point.contradictions().get(i).correct();
                 return new PointGrade(point, Verdict.CONTRADICTED, quote.get(),
                         correct == null || correct.isBlank() ? point.point() : correct);
             }
         }
+        List<Found> claims = compiled.claims().stream().map(c -> found(c, reading)).toList();
         Optional<String> madeBy = claims.stream().filter(Found::informative)
                 .map(f -> f.stated(text)).flatMap(Optional::stream).findFirst();
         if (madeBy.isPresent()) {
@@ -247,31 +232,19 @@ public final class Grader {
         }
         Optional<String> denied = claims.stream().map(f -> f.denied(text)).flatMap(Optional::stream).findFirst();
         if (denied.isEmpty()) {
-            denied = point.claims().stream()
-                    .map(c -> Quantities.mismatch(c, reading.occurrences(), text).map(text::clauseText))
-                    .flatMap(Optional::stream).findFirst();
+            denied = claims.stream().map(f -> f.quantity().flatMap(q -> Quantities.mismatch(q, f.perConcept(), text))
+                    .map(text::clauseText)).flatMap(Optional::stream).findFirst();
         }
         return denied.map(q -> new PointGrade(point, Verdict.CONTRADICTED, Quote.shorten(q, QUOTE_LENGTH), point.point()))
                 .orElseGet(() -> new PointGrade(point, Verdict.MISSED, "", ""));
     }
 
-    private Found find(Claim claim, Text asked, Reading reading) {
-        List<List<Occurrence>> perConcept = new ArrayList<>();
-        boolean allAsked = true;
-        for (Concept concept : claim.concepts()) {
-            perConcept.add(reading.occurrences().get(concept));
-            allAsked &= named(compiled.computeIfAbsent(concept, this::compile), asked);
+    private static Found found(Rubric.Slots claim, Reading reading) {
+        List<List<Occurrence>> perConcept = new ArrayList<>(claim.concepts().length);
+        for (int c : claim.concepts()) {
+            perConcept.add(reading.occurrences().get(c));
         }
-        return new Found(perConcept, !allAsked);
-    }
-
-    private static boolean named(List<Alias> aliases, Text asked) {
-        for (Alias alias : aliases) {
-            if (alias.occursIn(asked)) {
-                return true;
-            }
-        }
-        return false;
+        return new Found(perConcept, claim.informative(), claim.quantity());
     }
 
     private List<Alias> compile(Concept concept) {
@@ -285,7 +258,8 @@ public final class Grader {
     }
 
     /** A claim's concepts as found in the answer; informative unless the question names every one of them. */
-    private record Found(List<List<Occurrence>> perConcept, boolean informative) {
+    private record Found(List<List<Occurrence>> perConcept, boolean informative,
+                         Optional<Quantities.Expected> quantity) {
 
         /** The quote of the first clause where every concept occurs un-negated. */
         Optional<String> stated(Text text) {

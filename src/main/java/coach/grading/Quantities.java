@@ -3,11 +3,10 @@ package coach.grading;
 import coach.bank.Question.Claim;
 import coach.bank.Question.Concept;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Catches a wrong number said with the right unit: when a claim's concept is a quantity ("30 天|30 days"), an answer
@@ -16,61 +15,67 @@ import java.util.stream.Collectors;
  */
 final class Quantities {
 
-    /** A number and the unit tokens after it, as an alias spells them. */
-    record Quantity(String number, List<String> unit) {
+    /**
+     * What a claim says of a quantity: the place among the claim's concepts of the one whose every alias is a number
+     * with a unit, those numbers, and their units.
+     */
+    record Expected(int concept, Set<String> numbers, Set<List<String>> units) {
     }
 
     private Quantities() {
     }
 
-    /** The quantities of a concept whose every alias is a number with a unit; empty for any other concept. */
-    static List<Quantity> of(Concept concept) {
-        List<Quantity> quantities = new ArrayList<>();
+    /** The quantity a claim of two or more concepts states, worked out once per question; empty for any other. */
+    static Optional<Expected> of(Claim claim) {
+        if (claim.concepts().size() < 2) {
+            return Optional.empty();
+        }
+        for (int c = 0; c < claim.concepts().size(); c++) {
+            Set<String> numbers = new HashSet<>();
+            Set<List<String>> units = new HashSet<>();
+            if (read(claim.concepts().get(c), numbers, units)) {
+                return Optional.of(new Expected(c, Set.copyOf(numbers), Set.copyOf(units)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Reads each alias as a number and its unit; false when some alias is not one. */
+    private static boolean read(Concept concept, Set<String> numbers, Set<List<String>> units) {
         for (String alias : concept.aliases()) {
             Text tokens = Text.of(alias);
             if (tokens.size < 2 || !isNumber(tokens.keys[0])) {
-                return List.of();
+                return false;
             }
             List<String> unit = new ArrayList<>();
             for (int i = 1; i < tokens.size; i++) {
                 if (isNumber(tokens.keys[i])) {
-                    return List.of();
+                    return false;
                 }
                 unit.add(tokens.keys[i]);
             }
-            quantities.add(new Quantity(tokens.keys[0], unit));
+            numbers.add(tokens.keys[0]);
+            units.add(List.copyOf(unit));
         }
-        return quantities;
+        return !concept.aliases().isEmpty();
     }
 
     /**
-     * The clause quote where every other concept of the claim occurs un-negated in one phrase beside a number with
-     * one of the quantity's units but none of its numbers.
+     * The clause where every other concept of the claim ({@code perConcept}, in the claim's order) occurs un-negated
+     * in one phrase beside a number with one of the quantity's units but none of its numbers.
      */
-    static Optional<Integer> mismatch(Claim claim, Map<Concept, List<Grader.Occurrence>> occurrences, Text text) {
-        List<Quantity> expected = List.of();
-        Concept quantity = null;
-        for (Concept c : claim.concepts()) {
-            List<Quantity> q = of(c);
-            if (!q.isEmpty()) {
-                expected = q;
-                quantity = c;
-                break;
-            }
-        }
-        if (quantity == null || claim.concepts().size() < 2) {
-            return Optional.empty();
-        }
-        Set<List<String>> units = expected.stream().map(Quantity::unit).collect(Collectors.toSet());
-        Set<String> numbers = expected.stream().map(Quantity::number).collect(Collectors.toSet());
+    static Optional<Integer> mismatch(Expected expected, List<List<Grader.Occurrence>> perConcept, Text text) {
         for (int i = 0; i + 1 < text.size; i++) {
-            if (!isNumber(text.keys[i]) || numbers.contains(text.keys[i]) || !unitAt(text, i + 1, units)) {
+            if (!isNumber(text.keys[i]) || expected.numbers().contains(text.keys[i])
+                    || !unitAt(text, i + 1, expected.units())) {
                 continue;
             }
             int phrase = text.phrase[i];
-            Concept skip = quantity;
-            boolean others = claim.concepts().stream().filter(c -> c != skip).allMatch(c ->
-                    occurrences.get(c).stream().anyMatch(o -> o.phrase() == phrase && !o.negated()));
+            boolean others = true;
+            for (int c = 0; c < perConcept.size() && others; c++) {
+                others = c == expected.concept()
+                        || perConcept.get(c).stream().anyMatch(o -> o.phrase() == phrase && !o.negated());
+            }
             if (others) {
                 return Optional.of(text.clause[i]);
             }

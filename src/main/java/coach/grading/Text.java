@@ -2,10 +2,8 @@ package coach.grading;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,10 +37,6 @@ final class Text {
     final int[] phrase;
     final int clauses;
     private final int[] clauseStarts;
-    private final Map<String, List<Integer>> byKey;
-    private Map<String, List<Integer>> bySound;
-    /** Positions of adjacent Latin word pairs in one clause, by their two keys joined; built when first asked. */
-    private Map<String, List<Integer>> byPair;
     /** What the cues say about each token, worked out once, when first asked. */
     private volatile Cues.Marks marks;
 
@@ -58,7 +52,6 @@ final class Text {
         this.clause = new int[size];
         this.phrase = new int[size];
         this.clauses = clauses;
-        this.byKey = new HashMap<>(Math.max(16, size * 2));
         for (int i = 0; i < size; i++) {
             Token t = tokens.get(i);
             keys[i] = t.key;
@@ -68,7 +61,6 @@ final class Text {
             end[i] = t.end;
             clause[i] = t.clause;
             phrase[i] = t.phrase;
-            byKey.computeIfAbsent(keys[i], k -> new ArrayList<>(2)).add(i);
         }
     }
 
@@ -80,37 +72,6 @@ final class Text {
             marks = known;
         }
         return known;
-    }
-
-    /** Token positions whose key is {@code key}. */
-    List<Integer> at(String key) {
-        return byKey.getOrDefault(key, List.of());
-    }
-
-    /** Token positions of Chinese characters read as {@code sound}. */
-    synchronized List<Integer> soundingAs(String sound) {
-        if (bySound == null) {
-            bySound = new HashMap<>();
-            for (int i = 0; i < size; i++) {
-                if (sounds[i] != null) {
-                    bySound.computeIfAbsent(sounds[i], k -> new ArrayList<>(2)).add(i);
-                }
-            }
-        }
-        return bySound.getOrDefault(sound, List.of());
-    }
-
-    /** Positions where two adjacent Latin words in one clause spell {@code key} ("roll back" for "rollback"). */
-    synchronized List<Integer> pairsSpelling(String key) {
-        if (byPair == null) {
-            byPair = new HashMap<>();
-            for (int i = 0; i + 1 < size; i++) {
-                if (!han[i] && !han[i + 1] && clause[i] == clause[i + 1]) {
-                    byPair.computeIfAbsent(keys[i] + keys[i + 1], k -> new ArrayList<>(1)).add(i);
-                }
-            }
-        }
-        return byPair.getOrDefault(key, List.of());
     }
 
     /** The original text of clause {@code c}: from just after the mark that began it to its last token. */
