@@ -18,6 +18,8 @@ public final class Texts {
             EN, ResourceBundle.getBundle("messages", Locale.forLanguageTag(EN), NO_FALLBACK));
 
     private static final Pattern CHOICE = Pattern.compile("\\{\\d+,\\s*choice\\s*,");
+    /** Whether each text read so far has a choice, so the pattern runs once per text. */
+    private final Map<String, Boolean> choices = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
@@ -52,7 +54,7 @@ public final class Texts {
         } catch (MissingResourceException e) {
             throw new IllegalArgumentException("no text for key " + key, e);
         }
-        if (CHOICE.matcher(text).find()) {
+        if (choices.computeIfAbsent(text, t -> CHOICE.matcher(t).find())) {
             return new MessageFormat(text, Locale.forLanguageTag(bundles.containsKey(language) ? language : ZH))
                     .format(args);
         }

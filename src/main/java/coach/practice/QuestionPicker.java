@@ -1,5 +1,6 @@
 package coach.practice;
 
+import coach.bank.Bank;
 import coach.bank.Library;
 import coach.bank.Question;
 import java.time.LocalDate;
@@ -35,13 +36,9 @@ public final class QuestionPicker {
             }
         }
         Set<String> seen = store.seen(userId);
-        List<Question> fresh = new ArrayList<>();
-        for (String topic : topics) {
-            library.bank(topic).ifPresent(b -> b.questions().stream().filter(q -> !seen.contains(q.id())).forEach(fresh::add));
-        }
-        if (!fresh.isEmpty()) {
-            List<Question> pool = seen.size() < EASY_START ? easiest(fresh) : fresh;
-            return Optional.of(pool.get(random.nextInt(pool.size())));
+        Optional<Question> fresh = unseen(library, topics, seen, seen.size() < EASY_START);
+        if (fresh.isPresent()) {
+            return fresh;
         }
         return store.leastRecentlyAsked(userId).stream()
                 .map(library::question)
@@ -72,9 +69,39 @@ public final class QuestionPicker {
         return picked;
     }
 
-    private static List<Question> easiest(List<Question> questions) {
-        int lowest = questions.stream().mapToInt(Question::difficulty).min().orElseThrow();
-        return questions.stream().filter(q -> q.difficulty() == lowest).toList();
+    /**
+     * A question of the topics not seen yet, each equally likely, or only among the easiest of them when
+     * {@code easiest}. Counts first and walks to the one drawn, so nothing is copied (a new user's topics hold hundreds).
+     */
+    private Optional<Question> unseen(Library library, Collection<String> topics, Set<String> seen, boolean easiest) {
+        int lowest = Integer.MAX_VALUE;
+        int count = 0;
+        for (String topic : topics) {
+            for (Question q : questions(library, topic)) {
+                if (seen.isEmpty() || !seen.contains(q.id())) {
+                    int level = easiest ? q.difficulty() : 0;
+                    count = level < lowest ? 1 : level == lowest ? count + 1 : count;
+                    lowest = Math.min(lowest, level);
+                }
+            }
+        }
+        if (count == 0) {
+            return Optional.empty();
+        }
+        int drawn = random.nextInt(count);
+        for (String topic : topics) {
+            for (Question q : questions(library, topic)) {
+                if ((seen.isEmpty() || !seen.contains(q.id())) && (easiest ? q.difficulty() : 0) == lowest
+                        && drawn-- == 0) {
+                    return Optional.of(q);
+                }
+            }
+        }
+        throw new IllegalStateException("the questions changed while one was drawn");
+    }
+
+    private static List<Question> questions(Library library, String topic) {
+        return library.bank(topic).map(Bank::questions).orElse(List.of());
     }
 
     private void shuffle(List<Question> questions) {

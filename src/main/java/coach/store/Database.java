@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SQLite database: one connection in WAL mode, migrated at open, shared by every repository.
@@ -25,6 +27,7 @@ import org.flywaydb.core.Flyway;
  */
 public final class Database implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final int KEPT_STATEMENTS = 256;
 
     private final Connection connection;
@@ -43,6 +46,12 @@ public final class Database implements AutoCloseable {
             return true;
         }
     };
+
+    /**
+     * Actions to run once the outermost transaction commits, by nesting level: a savepoint that succeeds hands its
+     * actions to the level around it, one that fails drops them with its changes.
+     */
+    private final List<List<Runnable>> afterCommit = new ArrayList<>();
 
     private Database(Connection connection) {
         this.connection = connection;
@@ -86,17 +95,22 @@ public final class Database implements AutoCloseable {
         int depth = lock.getHoldCount();
         String savepoint = "sp" + depth;
         try {
+            actionsAt(depth).clear();
             if (depth > 1) {
                 execute("SAVEPOINT " + savepoint);
             }
             T result = work.apply(connection);
             if (depth > 1) {
                 execute("RELEASE " + savepoint);
+                actionsAt(depth - 1).addAll(actionsAt(depth));
+                actionsAt(depth).clear();
             } else {
                 connection.commit();
+                runAfterCommit();
             }
             return result;
         } catch (SQLException | RuntimeException e) {
+            actionsAt(depth).clear();
             undo(depth, savepoint);
             throw e instanceof SQLException sql ? new StoreException(sql.getMessage(), sql) : (RuntimeException) e;
         } finally {
@@ -105,10 +119,46 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs one statement: in the caller's transaction when there is one, otherwise in a transaction of its own. A
-     * single statement needs no savepoint, since SQLite undoes a failed statement's own changes and keeps the rest.
+     * Runs {@code action} once the current transaction has committed, still holding the database, so that actions
+     * run in the order their transactions committed; never when the transaction, or the savepoint it was registered
+     * in, rolls back. The action must be quick and must not use the database.
      */
-    private <T> T statement(SqlWork<T> work) {
+    public void afterCommit(Runnable action) {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("afterCommit outside a transaction");
+        }
+        actionsAt(lock.getHoldCount()).add(action);
+    }
+
+    private List<Runnable> actionsAt(int depth) {
+        while (afterCommit.size() < depth) {
+            afterCommit.add(new ArrayList<>());
+        }
+        return afterCommit.get(depth - 1);
+    }
+
+    private void runAfterCommit() {
+        List<Runnable> actions = actionsAt(1);
+        if (actions.isEmpty()) {
+            return;
+        }
+        List<Runnable> committed = List.copyOf(actions);
+        actions.clear();
+        for (Runnable action : committed) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                log.error("An action after a commit failed", e);
+            }
+        }
+    }
+
+    /**
+     * Runs work that changes the database with one statement at most (and may add {@link #afterCommit} actions): in
+     * the caller's transaction when there is one, otherwise in a transaction of its own. A single statement needs no
+     * savepoint, since SQLite undoes a failed statement's own changes and keeps the rest.
+     */
+    public <T> T statement(SqlWork<T> work) {
         if (!lock.isHeldByCurrentThread()) {
             return tx(work);
         }
@@ -119,10 +169,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Runs a statement without parameters, prepared once and kept like the others (the savepoints, mostly). */
     private void execute(String sql) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute(sql);
-        }
+        bind(sql).execute();
     }
 
     private void undo(int depth, String savepoint) {

@@ -44,19 +44,44 @@ final class Outbox {
         this.db = db;
     }
 
-    /** A stored call: its row id, target chat, and the reply to perform. */
-    record Item(long id, long chatId, int priority, String payload, int attempts) {
-
-        /** The reply to perform, read from its stored form only when it is about to be sent. */
-        Reply reply() {
-            return read(payload);
-        }
+    /**
+     * A stored call: its row id, target chat, priority, the reply to perform, the attempts made so far, and the time
+     * (epoch milliseconds) before which it waits.
+     */
+    record Item(long id, long chatId, int priority, Reply reply, int attempts, long notBefore) {
 
         /** Answers to button presses are not messages: Telegram's message limits do not apply to them. */
         boolean isMessage() {
             return priority != URGENT;
         }
+
+        /** The same call, tried once more no earlier than {@code notBeforeMillis}. */
+        Item retriedAt(long notBeforeMillis) {
+            return new Item(id, chatId, priority, reply, attempts + 1, notBeforeMillis);
+        }
+
+        Item with(Reply other) {
+            return new Item(id, chatId, priority, other, attempts, notBefore);
+        }
     }
+
+    /** Told of every change to what waits, once the change has committed, in commit order. */
+    interface Listener {
+        void added(Item item);
+
+        void dropped(long chatId);
+    }
+
+    /** Until the sender listens, calls are only stored; it reads them all when it starts. */
+    private volatile Listener listener = new Listener() {
+        @Override
+        public void added(Item item) {
+        }
+
+        @Override
+        public void dropped(long chatId) {
+        }
+    };
 
     /**
      * Stores a reply; a message over Telegram's length limit becomes several, the buttons on the last. A picture is
@@ -83,28 +108,27 @@ final class Outbox {
     }
 
     private void store(Reply reply, int priority, Instant now) {
-        db.update("INSERT INTO outbox (chat_id, priority, payload, created_at) VALUES (?, ?, ?, ?)",
-                reply.chatId(), priority, write(reply), now.getEpochSecond());
+        db.statement(c -> {
+            long id = db.insert("INSERT INTO outbox (chat_id, priority, payload, created_at) VALUES (?, ?, ?, ?)",
+                    reply.chatId(), priority, write(reply), now.getEpochSecond());
+            Item item = new Item(id, reply.chatId(), priority, reply, 0, 0);
+            db.afterCommit(() -> listener.added(item));
+            return null;
+        });
     }
 
     /**
-     * The next call of each chat, when its time has come, in priority then arrival order. Only a chat's first call
-     * is read, so a chat with a long backlog takes one place, not all of them, and its calls keep their order.
+     * Every call waiting now, in priority then arrival order, and from now on every change to them told to
+     * {@code listener}. Both happen in one transaction, and the listener hears of a change when its transaction
+     * commits, still inside the database: each change is either in the calls returned or told, never both.
      */
-    List<Item> ready(long nowMillis, int limit) {
-        return db.list("""
-                SELECT id, chat_id, priority, payload, attempts FROM outbox o
-                WHERE not_before <= ? AND NOT EXISTS (
-                    SELECT 1 FROM outbox e WHERE e.chat_id = o.chat_id AND (e.priority, e.id) < (o.priority, o.id))
-                ORDER BY priority, id LIMIT ?""",
-                rs -> new Item(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getInt(5)),
-                nowMillis, limit);
-    }
-
-    /** Milliseconds until the earliest waiting item is due, or -1 when the outbox is empty. */
-    long nextDueMillis() {
-        return db.one("SELECT MIN(not_before) FROM outbox", rs -> rs.getObject(1) == null ? -1L : rs.getLong(1))
-                .orElse(-1L);
+    List<Item> listen(Listener listener) {
+        return db.tx(c -> {
+            this.listener = listener;
+            return db.list("SELECT id, chat_id, priority, payload, attempts, not_before FROM outbox ORDER BY priority, id",
+                    rs -> new Item(rs.getLong(1), rs.getLong(2), rs.getInt(3), read(rs.getString(4)), rs.getInt(5),
+                            rs.getLong(6)));
+        });
     }
 
     void done(long id) {
@@ -132,20 +156,40 @@ final class Outbox {
         });
     }
 
-    void retryAt(long id, long notBeforeMillis) {
-        db.update("UPDATE outbox SET not_before = ?, attempts = attempts + 1 WHERE id = ?", notBeforeMillis, id);
+    /**
+     * Stores the call's next attempt (its attempts and when it is due); the listener hears of it as it commits. A row
+     * that is gone, because its chat was dropped meanwhile, stays gone.
+     */
+    void retry(Item item) {
+        update(item, "UPDATE outbox SET not_before = ?, attempts = ? WHERE id = ?", item.notBefore(), item.attempts());
     }
 
-    void replace(long id, Reply reply) {
-        db.update("UPDATE outbox SET payload = ? WHERE id = ?", write(reply), id);
+    /** Stores another form of the call, to be sent instead; as {@link #retry}. */
+    void replace(Item item) {
+        update(item, "UPDATE outbox SET payload = ? WHERE id = ?", write(item.reply()));
+    }
+
+    private void update(Item item, String sql, Object... values) {
+        Object[] args = java.util.Arrays.copyOf(values, values.length + 1);
+        args[values.length] = item.id();
+        db.statement(c -> {
+            if (db.update(sql, args) > 0) {
+                db.afterCommit(() -> listener.added(item));
+            }
+            return null;
+        });
     }
 
     /** Drops everything still waiting for a chat that can no longer be reached. */
     int dropChat(long chatId) {
-        return db.update("DELETE FROM outbox WHERE chat_id = ?", chatId);
+        return db.statement(c -> {
+            int dropped = db.update("DELETE FROM outbox WHERE chat_id = ?", chatId);
+            db.afterCommit(() -> listener.dropped(chatId));
+            return dropped;
+        });
     }
 
-    /** Whether another thread is in a transaction now, so that reading the outbox would wait for it. */
+    /** Whether another thread is in a transaction now, so that deleting sent rows would wait for it. */
     boolean busyElsewhere() {
         return db.busyElsewhere();
     }

@@ -28,11 +28,13 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 final class Sender implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Sender.class);
-    /** Ready calls read per worker in each pass: enough to skip chats in flight or at their limit. */
-    private static final int READ_PER_THREAD = 3;
-    private static final long FORGET_EVERY_MILLIS = 1000;
+    /** Chats' first calls looked at in each pass: enough to pass over chats in flight or at their limit. */
+    private static final int SCAN_PER_THREAD = 32;
     private static final long IDLE_WAIT_MILLIS = 500;
     private static final long BUSY_WAIT_MILLIS = 5;
+    private static final long FORGET_EVERY_MILLIS = 1000;
+    /** Sent rows kept before they are deleted even while another thread holds the database. */
+    private static final int FLUSH_AT_LATEST = 2_000;
     /** Short, so the outbox drains within seconds of Telegram healing; the global rate still paces the retries. */
     static final long MAX_BACKOFF_MILLIS = 3_000;
 
@@ -44,22 +46,19 @@ final class Sender implements AutoCloseable {
     private final ExecutorService workers;
     private final int threads;
     private final Thread dispatcher;
-    /** Guards the in-flight sets; held while reading the outbox, so never taken by a thread inside a transaction. */
+    /**
+     * Guards the backlog and the in-flight sets. Taken inside the database's commits (the outbox tells the backlog of
+     * each change as it commits), so a thread holding it never uses the database.
+     */
     private final ReentrantLock lock = new ReentrantLock();
-    /** Guards only the wake-up signal, so that {@link #wake} is safe to call from inside a transaction. */
+    /** Guards only the wake-up signal. */
     private final ReentrantLock signalLock = new ReentrantLock();
     private final Condition changed = signalLock.newCondition();
-    private final Set<Long> inFlightItems = new HashSet<>();
+    private final Backlog backlog = new Backlog();
     private final Set<Long> inFlightChats = new HashSet<>();
     private final AtomicInteger sent = new AtomicInteger();
-    /** Rows Telegram accepted, deleted from the outbox together by the dispatcher's next pass. */
+    /** Rows Telegram accepted, deleted from the outbox together when the database is free. */
     private final ConcurrentLinkedQueue<Long> sentRows = new ConcurrentLinkedQueue<>();
-    /**
-     * The calls last read from the outbox, dispatched from while another thread holds the database (a poll's
-     * transaction), so sending goes on meanwhile; calls finished since that read are in {@code finished}.
-     */
-    private List<Outbox.Item> lastRead = List.of();
-    private final Set<Long> finished = new HashSet<>();
     private long forgotAt;
     private volatile boolean running = true;
     private boolean signalled;
@@ -75,8 +74,31 @@ final class Sender implements AutoCloseable {
         this.dispatcher = daemon("coach-outbox").newThread(this::loop);
     }
 
+    /** Reads what waits in the outbox, hears of every change from then on, and starts sending. */
     void start() {
+        List<Outbox.Item> waiting = outbox.listen(new Outbox.Listener() {
+            @Override
+            public void added(Outbox.Item item) {
+                guarded(() -> backlog.add(item));
+                wake();
+            }
+
+            @Override
+            public void dropped(long chatId) {
+                guarded(() -> backlog.dropChat(chatId));
+            }
+        });
+        guarded(() -> waiting.forEach(backlog::add));
         dispatcher.start();
+    }
+
+    private void guarded(Runnable action) {
+        lock.lock();
+        try {
+            action.run();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Tells the dispatcher that new items may be waiting. */
@@ -97,8 +119,9 @@ final class Sender implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                boolean dispatched = dispatchReady();
-                pause(dispatched ? 0 : waitMillis());
+                flushSent(sentRows.size() >= FLUSH_AT_LATEST || !outbox.busyElsewhere());
+                long wait = dispatchReady();
+                pause(wait > 0 && !sentRows.isEmpty() ? Math.min(wait, BUSY_WAIT_MILLIS) : wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -112,65 +135,47 @@ final class Sender implements AutoCloseable {
         }
     }
 
-    private boolean dispatchReady() {
+    /**
+     * Starts the calls whose turn has come, each chat's first call in priority then arrival order, as long as a
+     * worker is free. Returns how long to wait before looking again: 0 when a call started, otherwise until the
+     * earliest call is due or the limits allow one, at most half a second; a finished send wakes it sooner.
+     */
+    private long dispatchReady() {
         long now = clock.millis();
-        boolean dispatched = false;
         lock.lock();
         try {
-            if (lastRead.isEmpty() || !outbox.busyElsewhere()) {
-                // Read under the lock, after deleting the rows already sent: a worker records its outcome before
-                // it leaves the in-flight set, so every row seen here is either still waiting or still in flight.
-                flushSent();
-                lastRead = outbox.ready(now, threads * READ_PER_THREAD);
-                finished.clear();
-            }
-            Set<Long> blocked = new HashSet<>(inFlightChats);
-            for (Outbox.Item item : lastRead) {
-                if (inFlightItems.size() >= threads) {
-                    // Never queue calls behind busy workers: a queue would release them later in a burst.
-                    break;
-                }
-                if (inFlightItems.contains(item.id()) || finished.contains(item.id()) || blocked.contains(item.chatId())) {
-                    continue;
-                }
-                blocked.add(item.chatId());
-                if (item.isMessage() && !limits.tryAcquire(item.chatId(), now)) {
-                    continue;
-                }
-                inFlightItems.add(item.id());
-                inFlightChats.add(item.chatId());
-                workers.execute(() -> deliver(item));
-                dispatched = true;
-            }
             if (now - forgotAt >= FORGET_EVERY_MILLIS) {
                 limits.forgetIdle(now);
                 forgotAt = now;
             }
+            long wait = IDLE_WAIT_MILLIS;
+            boolean dispatched = false;
+            for (Outbox.Item item : backlog.firsts(threads * SCAN_PER_THREAD)) {
+                if (inFlightChats.size() >= threads) {
+                    // Never queue calls behind busy workers: a queue would release them later in a burst.
+                    break;
+                }
+                if (inFlightChats.contains(item.chatId())) {
+                    continue;
+                }
+                if (item.notBefore() > now) {
+                    wait = Math.min(wait, item.notBefore() - now);
+                    continue;
+                }
+                if (item.isMessage() && !limits.tryAcquire(item.chatId(), now)) {
+                    long untilToken = limits.millisUntilGlobalToken(now);
+                    wait = Math.min(wait, untilToken > 0 ? untilToken : BUSY_WAIT_MILLIS);
+                    continue;
+                }
+                backlog.remove(item);
+                inFlightChats.add(item.chatId());
+                workers.execute(() -> deliver(item));
+                dispatched = true;
+            }
+            return dispatched ? 0 : wait;
         } finally {
             lock.unlock();
         }
-        return dispatched;
-    }
-
-    private long waitMillis() {
-        long next = outbox.nextDueMillis();
-        if (next < 0) {
-            return IDLE_WAIT_MILLIS;
-        }
-        long now = clock.millis();
-        if (next <= now) {
-            // Items are ready: wait exactly for the global pace when that is what holds them back, otherwise
-            // (a chat's own limit, or its call still in flight) a short poll; a finished send wakes us anyway.
-            long untilToken;
-            lock.lock();
-            try {
-                untilToken = limits.millisUntilGlobalToken(now);
-            } finally {
-                lock.unlock();
-            }
-            return untilToken > 0 ? untilToken : BUSY_WAIT_MILLIS;
-        }
-        return Math.max(BUSY_WAIT_MILLIS, Math.min(IDLE_WAIT_MILLIS, next - now));
     }
 
     private void pause(long millis) throws InterruptedException {
@@ -186,7 +191,7 @@ final class Sender implements AutoCloseable {
     }
 
     private void deliver(Outbox.Item item) {
-        int busy = 0;
+        int busy;
         try {
             Reply reply = item.reply();
             int messageId = api.perform(reply);
@@ -202,35 +207,39 @@ final class Sender implements AutoCloseable {
         } catch (TelegramApiException | RuntimeException e) {
             long wait = backoff(item.attempts());
             log.warn("Send to chat {} failed ({}); retrying in {} ms", item.chatId(), describe(e), wait);
-            outbox.retryAt(item.id(), clock.millis() + wait);
+            retry(item, wait);
         } finally {
+            // A call to send again is back in the backlog before its chat is free: the chat's next call waits for it.
             lock.lock();
             try {
                 if (item.isMessage()) {
                     limits.finished(item.chatId(), clock.millis());
                 }
-                inFlightItems.remove(item.id());
                 inFlightChats.remove(item.chatId());
-                finished.add(item.id());
-                busy = inFlightItems.size();
+                busy = inFlightChats.size();
             } finally {
                 lock.unlock();
             }
-            if (busy <= threads / 2) {
-                // Under load, let several workers finish before the next pass, so each pass starts several calls.
-                wake();
-            }
+        }
+        if (busy <= threads / 2) {
+            // Under load, let several workers finish before the next pass, so each pass starts several calls.
+            wake();
         }
     }
 
-    /** Deletes the rows sent since the last pass in one transaction; on failure they wait for the next pass. */
-    private void flushSent() {
+    /** Stores another attempt after {@code waitMillis}; the outbox puts the call back in the backlog as it commits. */
+    private void retry(Outbox.Item item, long waitMillis) {
+        outbox.retry(item.retriedAt(clock.millis() + waitMillis));
+    }
+
+    /** Deletes the rows sent since the last time in one transaction when {@code now}; on failure they wait. */
+    private void flushSent(boolean now) {
+        if (!now || sentRows.isEmpty()) {
+            return;
+        }
         List<Long> rows = new ArrayList<>();
         for (Long id = sentRows.poll(); id != null; id = sentRows.poll()) {
             rows.add(id);
-        }
-        if (rows.isEmpty()) {
-            return;
         }
         try {
             outbox.done(rows);
@@ -248,7 +257,7 @@ final class Sender implements AutoCloseable {
                 Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
                 long wait = retryAfter == null ? backoff(item.attempts()) : retryAfter * 1000L;
                 log.warn("Telegram asked to slow down for chat {}: waiting {} ms", item.chatId(), wait);
-                outbox.retryAt(item.id(), clock.millis() + wait);
+                retry(item, wait);
             }
             case UNREACHABLE -> {
                 log.info("Chat {} is unreachable ({}); marking it inactive", item.chatId(), description);
@@ -258,21 +267,21 @@ final class Sender implements AutoCloseable {
             case NOT_HTML -> {
                 log.error("Telegram refused the HTML of a message to chat {} ({}); sending it as plain text",
                         item.chatId(), description);
-                outbox.replace(item.id(), plain(item.reply()));
+                outbox.replace(item.with(plain(item.reply())));
             }
             case TROUBLE -> {
                 long wait = backoff(item.attempts());
                 log.warn("Telegram server error {} for chat {} ({}); retrying in {} ms", code, item.chatId(),
                         code == 0 ? "unreadable answer" : description, wait);
-                outbox.retryAt(item.id(), clock.millis() + wait);
+                retry(item, wait);
             }
             case HARMLESS -> {
                 log.debug("Ignoring harmless refusal for chat {}: {}", item.chatId(), description);
-                outbox.done(item.id());
+                sentRows.add(item.id());
             }
             case FINAL -> {
                 log.error("Telegram refused a call to chat {} for good: {} {}", item.chatId(), code, description);
-                outbox.done(item.id());
+                sentRows.add(item.id());
             }
         }
     }
@@ -331,7 +340,7 @@ final class Sender implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
-            flushSent();
+            flushSent(true);
         } catch (RuntimeException e) {
             log.warn("Could not remove {} sent calls from the outbox; they will be sent again", sentRows.size(), e);
         }

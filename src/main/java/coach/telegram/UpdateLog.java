@@ -14,9 +14,11 @@ final class UpdateLog {
     static final int KEEP = 10_000;
 
     private final Database db;
+    private final String markHandled;
 
     UpdateLog(Database db) {
         this.db = db;
+        this.markHandled = db.dialect().insertIgnoringDuplicates("handled_updates", List.of("update_id", "handled_at"));
     }
 
     int nextOffset() {
@@ -28,8 +30,7 @@ final class UpdateLog {
     }
 
     void markHandled(int updateId, Instant now) {
-        db.update(db.dialect().insertIgnoringDuplicates("handled_updates", List.of("update_id", "handled_at")),
-                updateId, now.getEpochSecond());
+        db.update(markHandled, updateId, now.getEpochSecond());
         advanceTo(updateId + 1);
     }
 

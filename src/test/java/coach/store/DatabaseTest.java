@@ -51,6 +51,32 @@ class DatabaseTest {
     }
 
     @Test
+    void actionsAfterCommitRunOnceTheOuterTransactionCommitsAndNeverForUndoneWork() {
+        List<String> ran = new java.util.ArrayList<>();
+        db.tx(c -> {
+            db.afterCommit(() -> ran.add("outer"));
+            db.tx(inner -> {
+                db.afterCommit(() -> ran.add("kept savepoint"));
+                return null;
+            });
+            assertThrows(IllegalStateException.class, () -> db.tx(inner -> {
+                db.afterCommit(() -> ran.add("undone savepoint"));
+                throw new IllegalStateException("poison");
+            }));
+            assertEquals(List.of(), ran, "nothing runs before the commit");
+            return null;
+        });
+        assertEquals(List.of("outer", "kept savepoint"), ran);
+        assertThrows(IllegalStateException.class, () -> db.tx(c -> {
+            db.afterCommit(() -> ran.add("rolled back"));
+            throw new IllegalStateException("crash before commit");
+        }));
+        db.tx(c -> null);
+        assertEquals(List.of("outer", "kept savepoint"), ran, "a rolled-back transaction's actions are gone");
+        assertThrows(IllegalStateException.class, () -> db.afterCommit(() -> ran.add("no transaction")));
+    }
+
+    @Test
     void anSqlErrorBecomesAStoreExceptionAndLeavesTheDatabaseUsable() {
         assertThrows(StoreException.class, () -> db.update("INSERT INTO t (v) VALUES (NULL)"));
         db.update("INSERT INTO t (v) VALUES ('ok')");
