@@ -12,9 +12,10 @@ public interface Dialect {
     /** SQLite 3.24 and later. */
     Dialect SQLITE = new Dialect() {
         @Override
-        public String insertIgnoringDuplicates(String table, List<String> columns) {
-            return "INSERT OR IGNORE INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                    + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        public String insertIgnoringDuplicates(String table, List<String> columns, int rows) {
+            String row = "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+            return "INSERT OR IGNORE INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
+                    + String.join(", ", Collections.nCopies(rows, row));
         }
 
         @Override
@@ -29,7 +30,12 @@ public interface Dialect {
     };
 
     /** An INSERT of one row with a parameter per column that leaves an existing row with the same key alone. */
-    String insertIgnoringDuplicates(String table, List<String> columns);
+    default String insertIgnoringDuplicates(String table, List<String> columns) {
+        return insertIgnoringDuplicates(table, columns, 1);
+    }
+
+    /** The same for {@code rows} rows at once, their parameters row after row. */
+    String insertIgnoringDuplicates(String table, List<String> columns, int rows);
 
     /** The greater of two values (SQLite's two-argument MAX; GREATEST elsewhere). */
     String greaterOf(String left, String right);

@@ -23,8 +23,8 @@ final class Outbox {
     /** Messages nobody is waiting for, such as the daily question. */
     static final int BROADCAST = 2;
 
-    /** Ids per DELETE, well under SQLite's limit of bound parameters. */
-    private static final int DELETE_CHUNK = 500;
+    /** Ids per DELETE, well under SQLite's limit of bound parameters; a power of two. */
+    private static final int DELETE_CHUNK = 512;
     private final Database db;
     private static final ObjectMapper JSON = new ObjectMapper().addMixIn(Reply.class, StoredReply.class);
 
@@ -140,8 +140,13 @@ final class Outbox {
         db.tx(c -> {
             for (int from = 0; from < ids.size(); from += DELETE_CHUNK) {
                 List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + DELETE_CHUNK));
-                String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-                db.update("DELETE FROM outbox WHERE id IN (" + marks + ")", chunk.toArray());
+                // Padded to a power of two with its last id, so ten statements serve every size and stay prepared.
+                Object[] padded = new Object[Integer.highestOneBit(chunk.size() * 2 - 1)];
+                for (int i = 0; i < padded.length; i++) {
+                    padded[i] = chunk.get(Math.min(i, chunk.size() - 1));
+                }
+                String marks = String.join(", ", java.util.Collections.nCopies(padded.length, "?"));
+                db.update("DELETE FROM outbox WHERE id IN (" + marks + ")", padded);
             }
             return null;
         });

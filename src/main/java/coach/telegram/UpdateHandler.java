@@ -8,6 +8,7 @@ import coach.store.Database;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -84,16 +85,25 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         }
     }
 
+    /**
+     * Handles each update not handled before, then moves the offset past them all, or holds it at the first left for
+     * later (its user's later updates wait with it).
+     */
     private List<Prepared> handleEach(List<Prepared> prepared) {
+        IntSummaryStatistics ids = prepared.stream().mapToInt(p -> p.update().getUpdateId()).summaryStatistics();
+        Set<Integer> handled = updates.handledAmong(ids.getMin(), ids.getMax());
         List<Prepared> again = new ArrayList<>();
         Set<Long> deferredUsers = new HashSet<>();
         for (Prepared p : prepared) {
             Optional<Long> user = p.incoming().map(Incoming::userId);
-            if (user.isPresent() && deferredUsers.contains(user.get()) || !handleOrSkip(p)) {
+            if (handled.contains(p.update().getUpdateId())) {
+                log.debug("Update {} was already handled", p.update().getUpdateId());
+            } else if (user.isPresent() && deferredUsers.contains(user.get()) || !handleOrSkip(p)) {
                 again.add(p);
                 user.ifPresent(deferredUsers::add);
             }
         }
+        updates.advanceTo(ids.getMax() + 1);
         if (!again.isEmpty()) {
             updates.holdAt(again.get(0).update().getUpdateId());
         }
@@ -148,10 +158,6 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     private void handle(Update update, Optional<Incoming> incoming, Prework work) {
         int id = update.getUpdateId();
         db.tx(c -> {
-            if (updates.isHandled(id)) {
-                log.debug("Update {} was already handled", id);
-                return null;
-            }
             incoming.ifPresent(in -> engine.handle(in, work)
                     .forEach(reply -> outbox.add(reply, priority(reply), clock.instant())));
             mapper.leftChat(update).ifPresent(chatId -> {

@@ -2,7 +2,9 @@ package coach.telegram;
 
 import coach.store.Database;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which updates are handled, so that a crash or restart neither loses nor repeats one: the next offset to ask
@@ -25,13 +27,15 @@ final class UpdateLog {
         return (int) db.number("SELECT next_offset FROM poll_state WHERE id = 1");
     }
 
-    boolean isHandled(int updateId) {
-        return db.number("SELECT COUNT(*) FROM handled_updates WHERE update_id = ?", updateId) > 0;
+    /** The ids from {@code from} to {@code to} (a poll's first and last) already handled: one query per poll. */
+    Set<Integer> handledAmong(int from, int to) {
+        return new HashSet<>(db.list("SELECT update_id FROM handled_updates WHERE update_id BETWEEN ? AND ?",
+                rs -> rs.getInt(1), from, to));
     }
 
+    /** Records the update as handled; the offset moves past it with {@link #advanceTo}, in the same transaction. */
     void markHandled(int updateId, Instant now) {
         db.update(markHandled, updateId, now.getEpochSecond());
-        advanceTo(updateId + 1);
     }
 
     /** Moves the next offset forward to {@code offset}, never back: every update below it has been handled. */

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,11 +84,16 @@ public final class UserStore {
     }
 
     public void subscribe(long userId, Collection<String> topics) {
-        String insert = db.dialect().insertIgnoringDuplicates("subscriptions", List.of("user_id", "topic"));
-        db.tx(c -> {
-            topics.forEach(topic -> db.update(insert, userId, topic));
-            return null;
+        if (topics.isEmpty()) {
+            return;
+        }
+        List<Object> args = new ArrayList<>(topics.size() * 2);
+        topics.forEach(topic -> {
+            args.add(userId);
+            args.add(topic);
         });
+        db.update(db.dialect().insertIgnoringDuplicates("subscriptions", List.of("user_id", "topic"), topics.size()),
+                args.toArray());
     }
 
     public void unsubscribe(long userId, String topic) {

@@ -32,6 +32,14 @@ class DialectTest {
     }
 
     @Test
+    void manyRowsInsertAtOnceAndDuplicatesAmongThemAreSkipped() {
+        db.update(dialect.insertIgnoringDuplicates("pairs", List.of("k", "v")), 2, "kept");
+        assertEquals(2, db.update(dialect.insertIgnoringDuplicates("pairs", List.of("k", "v"), 3),
+                1, "one", 2, "replaced?", 3, "three"));
+        assertEquals(List.of("one", "kept", "three"), db.list("SELECT v FROM pairs ORDER BY k", rs -> rs.getString(1)));
+    }
+
+    @Test
     void theGreaterOfTwoValues() {
         assertEquals(7, db.number("SELECT " + dialect.greaterOf("?", "?"), 3, 7));
         assertEquals(7, db.number("SELECT " + dialect.greaterOf("?", "?"), 7, 3));

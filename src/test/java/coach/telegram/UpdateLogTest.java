@@ -1,12 +1,11 @@
 package coach.telegram;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.store.Database;
 import coach.store.TempDatabase;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,12 +28,12 @@ class UpdateLogTest {
     }
 
     @Test
-    void theOffsetFollowsTheHighestHandledUpdate() {
+    void handledIdsAreFoundByTheirPollsRange() {
         log.markHandled(7, NOW);
         log.markHandled(5, NOW);
-        assertEquals(8, log.nextOffset());
-        assertTrue(log.isHandled(5));
-        assertFalse(log.isHandled(6));
+        log.markHandled(12, NOW);
+        assertEquals(Set.of(5, 7), log.handledAmong(5, 11));
+        assertEquals(Set.of(), log.handledAmong(8, 11));
     }
 
     @Test
@@ -44,11 +43,12 @@ class UpdateLogTest {
             log.markHandled(5, NOW);
             log.markHandled(7, NOW);
             log.markHandled(8, NOW);
+            log.advanceTo(9);
             log.holdAt(6);
             return null;
         });
         assertEquals(6, log.nextOffset(), "a restart fetches 6 again");
-        assertTrue(log.isHandled(7), "and skips 7, already handled");
+        assertEquals(Set.of(5, 7, 8), log.handledAmong(5, 8), "and skips 7 and 8, already handled");
 
         log.holdAt(9);
         assertEquals(6, log.nextOffset(), "holding never moves the offset forward");
