@@ -17,13 +17,20 @@ final class FloodGuard {
     static final int LIMIT = 20;
     static final int PRESS_LIMIT = 60;
     static final long WINDOW_MILLIS = 60_000;
-    private static final int FORGET_ABOVE = 10_000;
+    static final int FORGET_ABOVE = 10_000;
+    /**
+     * Quiet people are forgotten at most this often: a sweep walks every person, so with many people writing within
+     * one window it must not run on every message.
+     */
+    static final long SWEEP_EVERY_MILLIS = 10_000;
 
     /** What to do with an event; a press over its limit is always IGNORE (it gets its toast all the same). */
     enum Verdict { ANSWER, WARN, IGNORE }
 
     private final Map<Long, Sender> senders = new HashMap<>();
     private final boolean on;
+    private long nextSweepAt = Long.MIN_VALUE;
+    private int sweeps;
 
     FloodGuard() {
         this(true);
@@ -48,8 +55,10 @@ final class FloodGuard {
         if (!on) {
             return Verdict.ANSWER;
         }
-        if (senders.size() > FORGET_ABOVE) {
+        if (senders.size() > FORGET_ABOVE && nowMillis >= nextSweepAt) {
             senders.values().removeIf(s -> s.quiet(nowMillis));
+            nextSweepAt = nowMillis + SWEEP_EVERY_MILLIS;
+            sweeps++;
         }
         Sender sender = senders.computeIfAbsent(userId, id -> new Sender());
         sender.expire(nowMillis);
@@ -64,6 +73,15 @@ final class FloodGuard {
         }
         sender.warned = true;
         return Verdict.WARN;
+    }
+
+    /** People remembered now, and the sweeps that forgot quiet ones so far. */
+    synchronized int remembered() {
+        return senders.size();
+    }
+
+    synchronized int sweeps() {
+        return sweeps;
     }
 
     /** Whole seconds until the user's next message is answered again. */

@@ -37,7 +37,7 @@ public final class PendingStore {
 
     /** Stores an answer for the worker, in the caller's transaction. */
     public void add(PendingGrading p) {
-        db.insert("""
+        db.update("""
                 INSERT INTO pending_gradings (user_id, chat_id, question_id, answer, flow, asked_id, mock_id, position,
                                               created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",

@@ -32,13 +32,10 @@ public final class Database implements AutoCloseable {
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
-    /**
-     * Prepared statements by their SQL and whether they return generated keys, the least recently used closed beyond
-     * {@value #KEPT_STATEMENTS}.
-     */
-    private final Map<Prepared, PreparedStatement> statements = new LinkedHashMap<>(64, 0.75f, true) {
+    /** Prepared statements by their SQL, the least recently used closed beyond {@value #KEPT_STATEMENTS}. */
+    private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Prepared, PreparedStatement> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
             if (size() <= KEPT_STATEMENTS) {
                 return false;
             }
@@ -202,13 +199,17 @@ public final class Database implements AutoCloseable {
         return statement(c -> bind(sql, args).executeUpdate());
     }
 
-    /** Executes an INSERT and returns the generated row id. */
+    /**
+     * Executes an INSERT into a table keyed by an {@code id} column and returns the id the row was given, asked for
+     * with {@code RETURNING id} (SQLite 3.35 and later, PostgreSQL), in the statement itself.
+     */
     public long insert(String sql, Object... args) {
         return statement(c -> {
-            PreparedStatement s = bind(new Prepared(sql, true), args);
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                return keys.next() ? keys.getLong(1) : -1L;
+            try (ResultSet keys = bind(sql + " RETURNING id", args).executeQuery()) {
+                if (!keys.next()) {
+                    throw new SQLException("the insert returned no id: " + sql);
+                }
+                return keys.getLong(1);
             }
         });
     }
@@ -245,17 +246,10 @@ public final class Database implements AutoCloseable {
      * a small one), with {@code args} bound. Called only under the lock, inside {@link #tx}.
      */
     private PreparedStatement bind(String sql, Object... args) throws SQLException {
-        return bind(new Prepared(sql, false), args);
-    }
-
-    /** The same, prepared to return the keys it generates when {@code prepared.generatedKeys()}. */
-    private PreparedStatement bind(Prepared prepared, Object... args) throws SQLException {
-        PreparedStatement s = statements.get(prepared);
+        PreparedStatement s = statements.get(sql);
         if (s == null) {
-            s = prepared.generatedKeys()
-                    ? connection.prepareStatement(prepared.sql(), Statement.RETURN_GENERATED_KEYS)
-                    : connection.prepareStatement(prepared.sql());
-            statements.put(prepared, s);
+            s = connection.prepareStatement(sql);
+            statements.put(sql, s);
         } else {
             s.clearParameters();
         }
@@ -285,10 +279,6 @@ public final class Database implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** A statement's SQL, and whether it was prepared to return generated keys. */
-    private record Prepared(String sql, boolean generatedKeys) {
     }
 
     /** Work against the connection inside a transaction. */

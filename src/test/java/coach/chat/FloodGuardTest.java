@@ -58,4 +58,20 @@ class FloodGuardTest {
         burst(1, 30, 0);
         assertEquals(FloodGuard.Verdict.ANSWER, guard.check(2, 0));
     }
+
+    @Test
+    void manyPeopleWithinOneWindowAreSweptOncePerIntervalAndQuietOnesForgotten() {
+        int people = FloodGuard.FORGET_ABOVE + 500;
+        for (int user = 0; user < people; user++) {
+            guard.check(user, 1_000);
+        }
+        for (int user = 0; user < 2_000; user++) {
+            guard.check(user, 2_000);
+        }
+        assertEquals(1, guard.sweeps(), "everyone is still in the window: one sweep, not one per message");
+        assertEquals(people, guard.remembered());
+        guard.check(1, 1_000 + FloodGuard.WINDOW_MILLIS);
+        assertEquals(2, guard.sweeps());
+        assertEquals(2_000, guard.remembered(), "those quiet for a minute are forgotten");
+    }
 }
