@@ -6,6 +6,8 @@ import coach.telegram.EchoBot;
 import coach.telegram.TelegramBot;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,6 +26,9 @@ public final class ThroughputBench {
     /** The coach's send cap here: far above what a machine can do, so it never holds a reply back. */
     static final int UNCAPPED = 1_000_000;
     private static final long TIMEOUT_NANOS = 300_000_000_000L;
+    /** The share of a warm-up pair's time spent compiling below which the JIT counts as done. */
+    static final double SETTLED = 0.05;
+    static final int MAX_WARM_UP = 20;
     private static final List<String> REPLY_METHODS =
             List.of("sendMessage", "answerCallbackQuery", "editMessageText", "editMessageReplyMarkup");
 
@@ -86,9 +91,7 @@ public final class ThroughputBench {
     }
 
     private Result measure(Side echo, Side coach, PrintWriter progress) throws InterruptedException {
-        int warmUpUsers = Math.max(1, users / 2);
-        echo.push(mix, warmUpUsers);
-        coach.push(mix, warmUpUsers);
+        warmUp(echo, coach, progress);
         List<Round> echoRounds = new ArrayList<>();
         List<Round> coachRounds = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
@@ -102,6 +105,28 @@ public final class ThroughputBench {
         }
         return new Result(users * UpdateMix.UPDATES_PER_USER, users, coachRounds, echoRounds, coach.callsPerUpdate(),
                 echo.callsPerUpdate());
+    }
+
+    /**
+     * Rounds of both bots until the JIT compiler is done with their code: a bot that runs for days is measured, not
+     * its first minute, when compiling the coach's larger code takes a third of the machine. A pair of rounds in which
+     * compiling took less than {@link #SETTLED} of the time ends the warm-up; at most {@link #MAX_WARM_UP} pairs.
+     */
+    private void warmUp(Side echo, Side coach, PrintWriter progress) throws InterruptedException {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        int warmUpUsers = Math.max(1, users / 2);
+        for (int pair = 1; pair <= MAX_WARM_UP; pair++) {
+            long compiledBefore = jit.getTotalCompilationTime();
+            long start = System.nanoTime();
+            echo.push(mix, warmUpUsers);
+            coach.push(mix, warmUpUsers);
+            double compiling = (jit.getTotalCompilationTime() - compiledBefore) / ((System.nanoTime() - start) / 1e6);
+            progress.printf("warm-up %d: compiling took %.0f%% of the time%n", pair, compiling * 100);
+            progress.flush();
+            if (compiling < SETTLED) {
+                return;
+            }
+        }
     }
 
     /** Whether a bot has handled every update pushed so far. */

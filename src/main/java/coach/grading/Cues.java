@@ -1,5 +1,8 @@
 package coach.grading;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -59,6 +62,9 @@ final class Cues {
             "同事", "开始", "结果", "出现", "发现", "进行", "通过", "使用", "实现", "处理", "一下", "一些", "一个", "一样",
             "这样", "那样", "如何", "自己", "我们", "他们", "大家", "感觉", "以为", "认为", "可能", "肯定", "一定", "经验",
             "主要", "重要", "简单", "直接", "具体", "基本", "比较", "非常", "特别", "当时", "后来", "最后", "首先", "其次");
+    /** The everyday words as each way of cutting them in two: first part to the parts that can follow it. */
+    private static final Map<String, Set<String>> COMMON_WORD_HALVES = halves(COMMON_WORDS);
+
 
     private Cues() {
     }
@@ -74,9 +80,16 @@ final class Cues {
             boolean[] common = new boolean[text.size];
             int[] lastNegating = new int[text.size + 1];
             lastNegating[0] = -1;
+            boolean[] wordWithNext = new boolean[text.size];
+            for (int i = 0; i + 1 < text.size; i++) {
+                wordWithNext[i] = (text.han[i] || text.han[i + 1])
+                        && COMMON_WORD_HALVES.getOrDefault(text.keys[i], Set.of()).contains(text.keys[i + 1]);
+            }
             for (int i = 0; i < text.size; i++) {
                 function[i] = functionWordAt(text, i);
-                common[i] = commonWordAt(text, i);
+                // an everyday word with a Chinese neighbour in front of it, or behind it
+                common[i] = i > 0 && text.han[i - 1] && wordWithNext[i - 1] || i + 1 < text.size && text.han[i + 1]
+                        && wordWithNext[i];
                 lastNegating[i + 1] = isNegatingCharacter(text, i) || isNegation(text, i) ? i : lastNegating[i];
             }
             return new Marks(function, common, lastNegating);
@@ -91,12 +104,6 @@ final class Cues {
     /** Whether the character at {@code i} forms an everyday word with a neighbour in the same phrase. */
     static boolean formsCommonWord(Text text, int i) {
         return text.marks().commonWord()[i];
-    }
-
-    private static boolean commonWordAt(Text text, int i) {
-        boolean withPrevious = i > 0 && text.han[i - 1] && COMMON_WORDS.contains(text.keys[i - 1] + text.keys[i]);
-        boolean withNext = i + 1 < text.size && text.han[i + 1] && COMMON_WORDS.contains(text.keys[i] + text.keys[i + 1]);
-        return withPrevious || withNext;
     }
 
     /** Whether token {@code i} of {@code text} negates what follows it. */
@@ -254,6 +261,16 @@ final class Cues {
 
     private static boolean functionWordAt(Text text, int i) {
         return text.han[i] ? HAN_FUNCTION.contains(text.keys[i]) : LATIN_FUNCTION.contains(text.keys[i]);
+    }
+
+    private static Map<String, Set<String>> halves(Set<String> words) {
+        Map<String, Set<String>> halves = new HashMap<>();
+        for (String word : words) {
+            for (int cut = 1; cut < word.length(); cut++) {
+                halves.computeIfAbsent(word.substring(0, cut), k -> new HashSet<>()).add(word.substring(cut));
+            }
+        }
+        return Map.copyOf(halves);
     }
 
     private static Set<String> stems(String... words) {

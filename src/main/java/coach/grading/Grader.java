@@ -263,12 +263,29 @@ public final class Grader {
 
         /** The quote of the first clause where every concept occurs un-negated. */
         Optional<String> stated(Text text) {
-            for (int c = 0; c < text.clauses; c++) {
-                if (allIn(c, false)) {
-                    return Optional.of(quote(text, c));
+            if (anyMissing()) {
+                return Optional.empty();
+            }
+            // Only a clause where the first concept occurs un-negated can hold them all.
+            int first = -1;
+            for (Occurrence o : perConcept.get(0)) {
+                if (!o.negated() && (first < 0 || o.clause() < first) && allIn(o.clause())) {
+                    first = o.clause();
                 }
             }
-            return Optional.empty();
+            return first < 0 ? Optional.empty() : Optional.of(quote(text, first));
+        }
+
+        private boolean anyMissing() {
+            if (perConcept.isEmpty()) {
+                return true;
+            }
+            for (List<Occurrence> occurrences : perConcept) {
+                if (occurrences.isEmpty()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -277,7 +294,7 @@ public final class Grader {
          * the misconception as one.
          */
         Optional<String> statedUnrefuted(Text text) {
-            if (perConcept.isEmpty() || perConcept.stream().anyMatch(List::isEmpty)) {
+            if (anyMissing()) {
                 return Optional.empty();
             }
             for (Occurrence first : perConcept.get(0)) {
@@ -304,7 +321,7 @@ public final class Grader {
          * condition of something that follows: "Redis 不是单线程的" denies, "不定义 mapping 会动态映射" does not.
          */
         Optional<String> denied(Text text) {
-            if (perConcept.isEmpty() || perConcept.stream().anyMatch(List::isEmpty)) {
+            if (anyMissing()) {
                 return Optional.empty();
             }
             for (Occurrence negation : perConcept.stream().flatMap(List::stream).filter(Occurrence::negated).toList()) {
@@ -314,7 +331,7 @@ public final class Grader {
                 boolean someOnlyNegated = perConcept.stream().anyMatch(os ->
                         os.stream().anyMatch(o -> o.phrase() == phrase)
                                 && os.stream().filter(o -> o.phrase() == phrase).allMatch(Occurrence::negated));
-                if (everyConcept && someOnlyNegated && !allIn(negation.clause(), false)
+                if (everyConcept && someOnlyNegated && !allIn(negation.clause())
                         && Cues.closelyNegated(text, negation.from()) && !Cues.conditionalAfter(text, negation.to())) {
                     return Optional.of(quote(text, negation.clause()));
                 }
@@ -322,12 +339,17 @@ public final class Grader {
             return Optional.empty();
         }
 
-        private boolean allIn(int clause, boolean negatedAllowed) {
+        /** Whether every concept occurs un-negated in the clause. */
+        private boolean allIn(int clause) {
             if (perConcept.isEmpty()) {
                 return false;
             }
             for (List<Occurrence> occurrences : perConcept) {
-                if (occurrences.stream().noneMatch(o -> o.clause() == clause && (negatedAllowed || !o.negated()))) {
+                boolean found = false;
+                for (int i = 0; i < occurrences.size() && !found; i++) {
+                    found = occurrences.get(i).clause() == clause && !occurrences.get(i).negated();
+                }
+                if (!found) {
                     return false;
                 }
             }

@@ -106,7 +106,7 @@ final class Rubric {
     List<List<Alias.Hit>> hits(Text text) {
         List<List<Found>> found = new ArrayList<>(concepts);
         for (int c = 0; c < concepts; c++) {
-            found.add(new ArrayList<>(0));
+            found.add(new ArrayList<>(2));
         }
         for (int p = 0; p < text.size; p++) {
             for (Entry e : byKey.getOrDefault(text.keys[p], NONE)) {
@@ -128,8 +128,14 @@ final class Rubric {
         }
         List<List<Alias.Hit>> hits = new ArrayList<>(concepts);
         for (List<Found> list : found) {
+            if (list.size() < 2) {
+                hits.add(list.isEmpty() ? List.of() : List.of(list.get(0).hit()));
+                continue;
+            }
             list.sort(ORDER);
-            hits.add(list.stream().map(Found::hit).toList());
+            List<Alias.Hit> sorted = new ArrayList<>(list.size());
+            list.forEach(f -> sorted.add(f.hit()));
+            hits.add(sorted);
         }
         return hits;
     }

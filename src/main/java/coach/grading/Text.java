@@ -137,6 +137,8 @@ final class Text {
     private static final int COMMON_HAN_LAST = 0x9FFF;
     private static final String[] ASCII = new String[0x80];
     private static final String[] HAN_KEYS = new String[COMMON_HAN_LAST - COMMON_HAN_FIRST + 1];
+    /** Other characters of the basic plane as folded, worked out once each (full-width punctuation, accented letters). */
+    private static final String[] FOLDED = new String[0x10000];
 
     static {
         for (int c = 0; c < ASCII.length; c++) {
@@ -331,8 +333,19 @@ final class Text {
             if (cp >= COMMON_HAN_FIRST && cp <= COMMON_HAN_LAST) {
                 return hanKey(cp);
             }
-            String s = new String(Character.toChars(cp));
-            return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+            if (cp < FOLDED.length) {
+                String known = FOLDED[cp];
+                if (known == null) {
+                    known = normalized(cp);
+                    FOLDED[cp] = known;
+                }
+                return known;
+            }
+            return normalized(cp);
+        }
+
+        private static String normalized(int cp) {
+            return Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         }
     }
 }
