@@ -1,6 +1,7 @@
 package coach.bank;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ public final class Library {
 
     private final Map<String, Bank> banks = new LinkedHashMap<>();
     private final Map<String, Question> questions = new LinkedHashMap<>();
+    private final Map<String, List<Question>> easiestFirst = new LinkedHashMap<>();
 
     public Library(Collection<Bank> banks) {
         banks.stream()
@@ -19,7 +21,14 @@ public final class Library {
                 .forEach(bank -> {
                     this.banks.put(bank.topic(), bank);
                     bank.questions().forEach(q -> questions.put(q.id(), q));
+                    easiestFirst.put(bank.topic(), bank.questions().stream()
+                            .sorted(Comparator.comparingInt(Question::difficulty)).toList());
                 });
+    }
+
+    /** A topic's questions, easiest first, in bank order within each difficulty; empty for an unknown topic. */
+    public List<Question> easiestFirst(String topic) {
+        return easiestFirst.getOrDefault(topic, List.of());
     }
 
     public List<Bank> banks() {

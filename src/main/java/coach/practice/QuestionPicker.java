@@ -71,33 +71,83 @@ public final class QuestionPicker {
 
     /**
      * A question of the topics not seen yet, each equally likely, or only among the easiest of them when
-     * {@code easiest}. Counts first and walks to the one drawn, so nothing is copied (a new user's topics hold hundreds).
+     * {@code easiest}; drawn by its place in topic then bank order. Nothing is copied and few questions are looked
+     * at: a new user's topics hold hundreds.
      */
     private Optional<Question> unseen(Library library, Collection<String> topics, Set<String> seen, boolean easiest) {
-        int lowest = Integer.MAX_VALUE;
+        return easiest ? easiestUnseen(library, topics, seen) : anyUnseen(library, topics, seen);
+    }
+
+    private Optional<Question> anyUnseen(Library library, Collection<String> topics, Set<String> seen) {
         int count = 0;
         for (String topic : topics) {
+            count += questions(library, topic).size();
+        }
+        for (String id : seen) {
+            count -= library.question(id).filter(q -> topics.contains(q.topic())).isPresent() ? 1 : 0;
+        }
+        if (count <= 0) {
+            return Optional.empty();
+        }
+        int drawn = random.nextInt(count);
+        for (String topic : topics) {
             for (Question q : questions(library, topic)) {
-                if (seen.isEmpty() || !seen.contains(q.id())) {
-                    int level = easiest ? q.difficulty() : 0;
-                    count = level < lowest ? 1 : level == lowest ? count + 1 : count;
-                    lowest = Math.min(lowest, level);
+                if (!seen.contains(q.id()) && drawn-- == 0) {
+                    return Optional.of(q);
                 }
             }
+        }
+        throw new IllegalStateException("the questions changed while one was drawn");
+    }
+
+    private Optional<Question> easiestUnseen(Library library, Collection<String> topics, Set<String> seen) {
+        int lowest = Integer.MAX_VALUE;
+        for (String topic : topics) {
+            for (Question q : library.easiestFirst(topic)) {
+                if (q.difficulty() >= lowest) {
+                    break;
+                }
+                if (!seen.contains(q.id())) {
+                    lowest = q.difficulty();
+                    break;
+                }
+            }
+        }
+        int count = 0;
+        for (String topic : topics) {
+            count += atLevel(library.easiestFirst(topic), lowest, seen, -1);
         }
         if (count == 0) {
             return Optional.empty();
         }
         int drawn = random.nextInt(count);
         for (String topic : topics) {
-            for (Question q : questions(library, topic)) {
-                if ((seen.isEmpty() || !seen.contains(q.id())) && (easiest ? q.difficulty() : 0) == lowest
-                        && drawn-- == 0) {
-                    return Optional.of(q);
-                }
+            List<Question> level = library.easiestFirst(topic);
+            int here = atLevel(level, lowest, seen, drawn);
+            if (here < 0) {
+                return Optional.of(level.get(-here - 1));
             }
+            drawn -= here;
         }
         throw new IllegalStateException("the questions changed while one was drawn");
+    }
+
+    /**
+     * The unseen questions of difficulty {@code level} in a topic's easiest-first list: how many there are, or, when
+     * the {@code index}-th of them is among them, {@code -(its place in the list) - 1}.
+     */
+    private static int atLevel(List<Question> easiestFirst, int level, Set<String> seen, int index) {
+        int count = 0;
+        for (int i = 0; i < easiestFirst.size() && easiestFirst.get(i).difficulty() <= level; i++) {
+            Question q = easiestFirst.get(i);
+            if (q.difficulty() == level && !seen.contains(q.id())) {
+                if (count == index) {
+                    return -i - 1;
+                }
+                count++;
+            }
+        }
+        return count;
     }
 
     private static List<Question> questions(Library library, String topic) {

@@ -69,7 +69,10 @@ public final class Database implements AutoCloseable {
                     .mixed(true)
                     .load()
                     .migrate();
-            Connection connection = DriverManager.getConnection(url);
+            // Ids come back from RETURNING; without this the driver would run a query after every INSERT.
+            java.util.Properties properties = new java.util.Properties();
+            properties.setProperty("jdbc.get_generated_keys", "false");
+            Connection connection = DriverManager.getConnection(url, properties);
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA journal_mode = WAL");
                 s.execute("PRAGMA synchronous = NORMAL");
