@@ -273,11 +273,12 @@ public final class Engine {
         if (!in.isPrivate()) {
             return groups.handle(in);
         }
-        boolean fresh = users.find(in.userId()).isEmpty();
+        Optional<User> known = users.find(in.userId());
+        boolean fresh = known.isEmpty();
         if (fresh) {
             register(in);
         }
-        Turn turn = new Turn(in, users.find(in.userId()).orElseThrow(), texts, work);
+        Turn turn = new Turn(in, fresh ? users.find(in.userId()).orElseThrow() : known.get(), texts, work);
         switch (in.kind()) {
             case CALLBACK -> onPress(turn);
             case MEDIA -> turn.say(turn.t("media"));

@@ -73,11 +73,12 @@ final class Cues {
      * The cues of every token of a text, read once: the grader asks about the same tokens for each alias and each
      * pair of hits.
      */
-    record Marks(boolean[] functionWord, boolean[] commonWord, int[] lastNegating) {
+    record Marks(boolean[] functionWord, boolean[] commonWord, boolean[] negation, int[] lastNegating) {
 
         static Marks of(Text text) {
             boolean[] function = new boolean[text.size];
             boolean[] common = new boolean[text.size];
+            boolean[] negation = new boolean[text.size];
             int[] lastNegating = new int[text.size + 1];
             lastNegating[0] = -1;
             boolean[] wordWithNext = new boolean[text.size];
@@ -90,9 +91,10 @@ final class Cues {
                 // an everyday word with a Chinese neighbour in front of it, or behind it
                 common[i] = i > 0 && text.han[i - 1] && wordWithNext[i - 1] || i + 1 < text.size && text.han[i + 1]
                         && wordWithNext[i];
-                lastNegating[i + 1] = isNegatingCharacter(text, i) || isNegation(text, i) ? i : lastNegating[i];
+                negation[i] = negationAt(text, i);
+                lastNegating[i + 1] = isNegatingCharacter(text, i) || negation[i] ? i : lastNegating[i];
             }
-            return new Marks(function, common, lastNegating);
+            return new Marks(function, common, negation, lastNegating);
         }
 
         /** The last token before {@code at} that is a negating character or a negation word; -1 if none. */
@@ -106,13 +108,17 @@ final class Cues {
         return text.marks().commonWord()[i];
     }
 
-    /** Whether token {@code i} of {@code text} negates what follows it. */
     /** Whether token {@code i} is a character that can negate, whatever it does here: 不, 没, 无, 非, 未, 别, 勿. */
     static boolean isNegatingCharacter(Text text, int i) {
         return text.han[i] && HAN_NEGATIONS.contains(text.keys[i]);
     }
 
+    /** Whether token {@code i} of {@code text} negates what follows it. */
     static boolean isNegation(Text text, int i) {
+        return text.marks().negation()[i];
+    }
+
+    private static boolean negationAt(Text text, int i) {
         String key = text.keys[i];
         if (!text.han[i]) {
             return LATIN_NEGATIONS.contains(key)

@@ -229,7 +229,7 @@ final class Text {
                 String key = hanKey(cp);
                 if (key.equals("但") && !previousIs("不")) {
                     newClause(from);
-                } else if (key.equals("而") || "代取替".contains(key) && to < text.length()
+                } else if (cp == '而' || (cp == '代' || cp == '取' || cp == '替') && to < text.length()
                         && HAN_PHRASE_LEADS.contains(key + hanKey(text.codePointAt(to)))) {
                     newPhrase();
                 }
