@@ -126,7 +126,7 @@ public final class Engine {
      * different events: it only reads the stored state and fills in {@code admitted}.
      */
     public Prework prepare(Incoming in, Prework admitted) {
-        if (admitted.verdict() != FloodGuard.Verdict.ANSWER || !in.isPrivate() || in.kind() != Incoming.Kind.TEXT) {
+        if (!mayBeSlow(in, admitted)) {
             return admitted;
         }
         try {
@@ -135,6 +135,11 @@ public final class Engine {
             admitted.failed(e);
         }
         return admitted;
+    }
+
+    /** Whether {@link #prepare} may have slow work to do for the event: only an answered private text can. */
+    public boolean mayBeSlow(Incoming in, Prework admitted) {
+        return admitted.verdict() == FloodGuard.Verdict.ANSWER && in.isPrivate() && in.kind() == Incoming.Kind.TEXT;
     }
 
     /** The slow work again, after the transaction found that the state it was done for has changed. */

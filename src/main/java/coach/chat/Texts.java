@@ -20,6 +20,11 @@ public final class Texts {
     private static final Pattern CHOICE = Pattern.compile("\\{\\d+,\\s*choice\\s*,");
     /** Whether each text read so far has a choice, so the pattern runs once per text. */
     private final Map<String, Boolean> choices = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The texts with a choice, parsed once (a text is read from one language's file, so it keeps that language's
+     * number format); a format is not thread-safe, so each is used by one thread at a time.
+     */
+    private final Map<String, MessageFormat> formats = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
@@ -55,8 +60,11 @@ public final class Texts {
             throw new IllegalArgumentException("no text for key " + key, e);
         }
         if (choices.computeIfAbsent(text, t -> CHOICE.matcher(t).find())) {
-            return new MessageFormat(text, Locale.forLanguageTag(bundles.containsKey(language) ? language : ZH))
-                    .format(args);
+            Locale locale = Locale.forLanguageTag(bundles.containsKey(language) ? language : ZH);
+            MessageFormat format = formats.computeIfAbsent(text, t -> new MessageFormat(t, locale));
+            synchronized (format) {
+                return format.format(args);
+            }
         }
         for (int i = 0; i < args.length; i++) {
             text = text.replace("{" + i + "}", String.valueOf(args[i]));

@@ -2,11 +2,13 @@ package coach.telegram;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,21 +39,33 @@ final class Parallel implements AutoCloseable {
      * runs on the caller's thread.
      */
     <T> List<T> all(List<T> items, UnaryOperator<T> work) {
+        return all(items, item -> true, work);
+    }
+
+    /**
+     * The same, but items for which {@code slow} is false are worked on the caller's thread, since handing them to
+     * another would cost more than the work.
+     */
+    <T> List<T> all(List<T> items, Predicate<T> slow, UnaryOperator<T> work) {
         if (pool == null || items.size() < 2) {
             return items.stream().map(work).toList();
         }
         List<Future<T>> futures = new ArrayList<>(items.size());
         try {
             for (T item : items) {
-                futures.add(pool.submit(() -> work.apply(item)));
+                futures.add(slow.test(item) ? pool.submit(() -> work.apply(item)) : null);
             }
         } catch (RejectedExecutionException closed) {
-            futures.forEach(f -> f.cancel(false));
+            futures.stream().filter(Objects::nonNull).forEach(f -> f.cancel(false));
             return items.stream().map(work).toList();
         }
         List<T> results = new ArrayList<>(items.size());
         boolean interrupted = false;
         for (int i = 0; i < items.size(); i++) {
+            if (futures.get(i) == null) {
+                results.add(work.apply(items.get(i)));
+                continue;
+            }
             while (true) {
                 try {
                     results.add(futures.get(i).get());

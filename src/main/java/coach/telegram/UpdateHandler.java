@@ -59,7 +59,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
      */
     @Override
     public void consume(List<Update> batch) {
-        List<Prepared> waiting = prework.all(batch.stream().map(this::admit).toList(), this::prepare);
+        List<Prepared> waiting = prework.all(batch.stream().map(this::admit).toList(), this::mayBeSlow, this::prepare);
         boolean deferred = false;
         while (!waiting.isEmpty()) {
             waiting = prework.all(handleAll(waiting), this::prepareAgain);
@@ -124,6 +124,11 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         } catch (RuntimeException e) {
             return new Prepared(update, Optional.empty(), null, e);
         }
+    }
+
+    private boolean mayBeSlow(Prepared admitted) {
+        return admitted.failure() == null && admitted.incoming().isPresent()
+                && engine.mayBeSlow(admitted.incoming().get(), admitted.work());
     }
 
     private Prepared prepare(Prepared admitted) {

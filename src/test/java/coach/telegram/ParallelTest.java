@@ -39,6 +39,16 @@ class ParallelTest {
     }
 
     @Test
+    void quickItemsStayOnTheCallersThreadAndKeepTheirPlace() {
+        Thread caller = Thread.currentThread();
+        try (Parallel parallel = Parallel.of(2)) {
+            List<String> where = parallel.all(List.of("quick", "slow", "quick", "slow"), item -> item.equals("slow"),
+                    item -> item + (Thread.currentThread() == caller ? "@caller" : "@pool"));
+            assertEquals(List.of("quick@caller", "slow@pool", "quick@caller", "slow@pool"), where);
+        }
+    }
+
+    @Test
     void afterCloseTheWorkRunsOnTheCallersThread() {
         Parallel parallel = Parallel.of(2);
         parallel.close();
