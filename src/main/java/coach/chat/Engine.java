@@ -160,25 +160,38 @@ public final class Engine {
     }
 
     /**
-     * Answers one event with its slow work done: the caller's transaction, if any, is joined. Throws
+     * Answers one event with its slow work done, in a savepoint of the caller's transaction if there is one. Throws
      * {@link Prework.Stale} when the slow work no longer fits the stored state and another attempt is due; any other
-     * failure is logged and answered with an apology.
+     * failure undoes the event's changes and is logged and answered with an apology.
      */
     public List<Reply> handle(Incoming in, Prework work) {
         try {
-            if (work.failure() != null) {
-                throw work.failure();
-            }
-            return work.verdict() == FloodGuard.Verdict.ANSWER ? db.tx(c -> route(in, work))
-                    : slowDown(in, work.verdict());
-        } catch (Prework.Stale e) {
-            if (work.attempt() < Prework.ATTEMPTS) {
-                throw e;
-            }
-            return apologise(in, e);
+            return db.tx(c -> answer(in, work));
         } catch (RuntimeException e) {
-            return apologise(in, e);
+            return failed(in, work, e);
         }
+    }
+
+    /**
+     * Answers one event with its slow work done, in the caller's transaction and without a savepoint of its own: on
+     * failure it throws, the caller undoes what the event changed and sends what {@link #failed} says instead.
+     */
+    public List<Reply> answer(Incoming in, Prework work) {
+        if (work.failure() != null) {
+            throw work.failure();
+        }
+        return work.verdict() == FloodGuard.Verdict.ANSWER ? route(in, work) : slowDown(in, work.verdict());
+    }
+
+    /**
+     * The answer to an event whose {@link #answer} failed, its changes undone: the apology, logged; but a
+     * {@link Prework.Stale} is thrown again while another attempt at the slow work is due.
+     */
+    public List<Reply> failed(Incoming in, Prework work, RuntimeException e) {
+        if (e instanceof Prework.Stale stale && work.attempt() < Prework.ATTEMPTS) {
+            throw stale;
+        }
+        return apologise(in, e);
     }
 
     private List<Reply> apologise(Incoming in, RuntimeException e) {

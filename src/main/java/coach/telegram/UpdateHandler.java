@@ -160,19 +160,36 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         return true;
     }
 
+    /**
+     * Answers the update and records it, with its replies, in one savepoint. When answering fails, that savepoint is
+     * undone and the apology is recorded in another (a {@link Prework.Stale} due another attempt goes to the caller).
+     */
     private void handle(Update update, Optional<Incoming> incoming, Prework work) {
-        int id = update.getUpdateId();
-        db.tx(c -> {
-            incoming.ifPresent(in -> engine.handle(in, work)
-                    .forEach(reply -> outbox.add(reply, priority(reply), clock.instant())));
-            mapper.leftChat(update).ifPresent(chatId -> {
-                log.info("Removed from chat {}; nothing more goes there", chatId);
-                engine.unreachable(chatId);
-                outbox.dropChat(chatId);
+        try {
+            db.tx(c -> {
+                record(update, incoming.map(in -> engine.answer(in, work)).orElse(List.of()));
+                return null;
             });
-            updates.markHandled(id, clock.instant());
-            return null;
+        } catch (RuntimeException e) {
+            if (incoming.isEmpty()) {
+                throw e;
+            }
+            List<Reply> instead = engine.failed(incoming.get(), work, e);
+            db.tx(c -> {
+                record(update, instead);
+                return null;
+            });
+        }
+    }
+
+    private void record(Update update, List<Reply> replies) {
+        replies.forEach(reply -> outbox.add(reply, priority(reply), clock.instant()));
+        mapper.leftChat(update).ifPresent(chatId -> {
+            log.info("Removed from chat {}; nothing more goes there", chatId);
+            engine.unreachable(chatId);
+            outbox.dropChat(chatId);
         });
+        updates.markHandled(update.getUpdateId(), clock.instant());
     }
 
     private static int priority(Reply reply) {
