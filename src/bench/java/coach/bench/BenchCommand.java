@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,8 +58,8 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--updates", defaultValue = "6000", description = "updates per throughput round (default: ${DEFAULT-VALUE})")
         int updates = 6000;
 
-        @Option(names = "--rounds", defaultValue = "3", description = "measured throughput rounds (default: ${DEFAULT-VALUE})")
-        int rounds = 3;
+        @Option(names = "--rounds", defaultValue = "5", description = "measured throughput rounds (default: ${DEFAULT-VALUE})")
+        int rounds = 5;
 
         @Option(names = "--delivery-users", defaultValue = "1500",
                 description = "users due for the delivery run (default: ${DEFAULT-VALUE})")
@@ -165,7 +166,7 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--updates", defaultValue = "6000", description = "updates per round (default: ${DEFAULT-VALUE})")
         int updates;
 
-        @Option(names = "--rounds", defaultValue = "3", description = "measured rounds (default: ${DEFAULT-VALUE})")
+        @Option(names = "--rounds", defaultValue = "5", description = "measured rounds (default: ${DEFAULT-VALUE})")
         int rounds;
 
         @Spec
@@ -178,9 +179,11 @@ public final class BenchCommand implements Callable<Integer> {
             Library library = new BankLoader().load(config.load().banksDir()).library();
             ThroughputBench.Result r = new ThroughputBench(config.load(), FullBench.halfAnswers(library), updates,
                     rounds).run(out);
-            out.printf("coach %,.0f replied updates/s (handled %,.0f/s), echo bot %,.0f/s: ratio %.2f; "
-                    + "calls per update: coach %.2f, echo %.2f%n", r.coachPerSecond(), r.coachHandledPerSecond(),
-                    r.echoPerSecond(), r.ratio(), r.coachCallsPerUpdate(), r.echoCallsPerUpdate());
+            out.printf("coach %,.0f replied updates/s (handled %,.0f/s), echo bot %,.0f/s (medians); ratio %.2f (median "
+                    + "of the rounds' ratios, %.2f to %.2f); calls per update: coach %.2f, echo %.2f%n",
+                    r.coachPerSecond(), r.coachHandledPerSecond(), r.echoPerSecond(), r.ratio(),
+                    Collections.min(r.ratios()), Collections.max(r.ratios()), r.coachCallsPerUpdate(),
+                    r.echoCallsPerUpdate());
             return 0;
         }
     }

@@ -61,8 +61,21 @@ public final class ThroughputBench {
             return median(echo.stream().map(Round::repliedPerSecond).toList());
         }
 
+        /**
+         * The median over rounds of the coach's rate over the echo bot's in the same round: the two run back to back,
+         * so a machine that speeds up or slows down between rounds moves both figures of a pair alike.
+         */
         public double ratio() {
-            return coachPerSecond() / echoPerSecond();
+            return median(ratios());
+        }
+
+        /** Each round's coach rate over its echo rate, in round order. */
+        public List<Double> ratios() {
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < coach.size(); i++) {
+                ratios.add(coach.get(i).repliedPerSecond() / echo.get(i).repliedPerSecond());
+            }
+            return ratios;
         }
     }
 
@@ -99,8 +112,9 @@ public final class ThroughputBench {
             Round c = coach.push(mix, users);
             echoRounds.add(e);
             coachRounds.add(c);
-            progress.printf("throughput round %d of %d: echo %,.0f/s, coach %,.0f/s (handled %,.0f/s)%n", round,
-                    rounds, e.repliedPerSecond(), c.repliedPerSecond(), c.handledPerSecond());
+            progress.printf("throughput round %d of %d: echo %,.0f/s, coach %,.0f/s (handled %,.0f/s), ratio %.2f%n",
+                    round, rounds, e.repliedPerSecond(), c.repliedPerSecond(), c.handledPerSecond(),
+                    c.repliedPerSecond() / e.repliedPerSecond());
             progress.flush();
         }
         return new Result(users * UpdateMix.UPDATES_PER_USER, users, coachRounds, echoRounds, coach.callsPerUpdate(),
