@@ -76,7 +76,7 @@ public final class FullBench {
 
     private String throughputConditions(ThroughputBench.Result r) {
         return String.format("throughput: %,d updates (/question, an answer, a \"next question\" press) from %,d "
-                        + "users, pushed at once; median of %d rounds' coach/echo ratios after warm-up rounds that last until the JIT compiler is done (under 5%% of a round compiling); the rates shown are each bot's median. An update counts once its "
+                        + "users, pushed at once; median of %d rounds' coach/echo ratios after warm-up rounds that last until the JIT compiler is done (two in a row under 5%% of their time compiling); the rates shown are each bot's median. An update counts once its "
                         + "replies are accepted by the fake server (the coach made %.2f calls an update, the echo bot "
                         + "%.2f); the coach had handled them at %,.0f/s, its outbox drained after. Its send cap is "
                         + "raised to %,d/s and each user gets 3 messages (Telegram's per-chat burst), so Telegram's "

@@ -28,6 +28,7 @@ public final class ThroughputBench {
     private static final long TIMEOUT_NANOS = 300_000_000_000L;
     /** The share of a warm-up pair's time spent compiling below which the JIT counts as done. */
     static final double SETTLED = 0.05;
+    static final int SETTLED_PAIRS = 2;
     static final int MAX_WARM_UP = 20;
     private static final List<String> REPLY_METHODS =
             List.of("sendMessage", "answerCallbackQuery", "editMessageText", "editMessageReplyMarkup");
@@ -123,12 +124,14 @@ public final class ThroughputBench {
 
     /**
      * Rounds of both bots until the JIT compiler is done with their code: a bot that runs for days is measured, not
-     * its first minute, when compiling the coach's larger code takes a third of the machine. A pair of rounds in which
-     * compiling took less than {@link #SETTLED} of the time ends the warm-up; at most {@link #MAX_WARM_UP} pairs.
+     * its first minute, when compiling the coach's larger code takes a third of the machine. Two pairs of rounds in a
+     * row in which compiling took less than {@link #SETTLED} of the time end the warm-up; at most {@link #MAX_WARM_UP}
+     * pairs.
      */
     private void warmUp(Side echo, Side coach, PrintWriter progress) throws InterruptedException {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         int warmUpUsers = Math.max(1, users / 2);
+        int settled = 0;
         for (int pair = 1; pair <= MAX_WARM_UP; pair++) {
             long compiledBefore = jit.getTotalCompilationTime();
             long start = System.nanoTime();
@@ -137,7 +140,8 @@ public final class ThroughputBench {
             double compiling = (jit.getTotalCompilationTime() - compiledBefore) / ((System.nanoTime() - start) / 1e6);
             progress.printf("warm-up %d: compiling took %.0f%% of the time%n", pair, compiling * 100);
             progress.flush();
-            if (compiling < SETTLED) {
+            settled = compiling < SETTLED ? settled + 1 : 0;
+            if (settled == SETTLED_PAIRS) {
                 return;
             }
         }
