@@ -187,11 +187,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Whether another thread is inside {@link #tx} at this moment; a hint, since it may change at once. */
-    public boolean busyElsewhere() {
-        return lock.isLocked() && !lock.isHeldByCurrentThread();
-    }
-
     /** The SQL that differs between databases, for this one. */
     public Dialect dialect() {
         return Dialect.SQLITE;

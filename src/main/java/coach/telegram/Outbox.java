@@ -194,11 +194,6 @@ final class Outbox {
         });
     }
 
-    /** Whether another thread is in a transaction now, so that deleting sent rows would wait for it. */
-    boolean busyElsewhere() {
-        return db.busyElsewhere();
-    }
-
     int size() {
         return (int) db.number("SELECT COUNT(*) FROM outbox");
     }

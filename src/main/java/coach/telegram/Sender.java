@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +33,6 @@ final class Sender implements AutoCloseable {
     private static final long IDLE_WAIT_MILLIS = 500;
     private static final long BUSY_WAIT_MILLIS = 5;
     private static final long FORGET_EVERY_MILLIS = 1000;
-    /** Sent rows kept before they are deleted even while another thread holds the database. */
-    private static final int FLUSH_AT_LATEST = 2_000;
     /** Short, so the outbox drains within seconds of Telegram healing; the global rate still paces the retries. */
     static final long MAX_BACKOFF_MILLIS = 3_000;
 
@@ -46,6 +44,7 @@ final class Sender implements AutoCloseable {
     private final ExecutorService workers;
     private final int threads;
     private final Thread dispatcher;
+    private final Thread remover;
     /**
      * Guards the backlog and the in-flight sets. Taken inside the database's commits (the outbox tells the backlog of
      * each change as it commits), so a thread holding it never uses the database.
@@ -57,8 +56,11 @@ final class Sender implements AutoCloseable {
     private final Backlog backlog = new Backlog();
     private final Set<Long> inFlightChats = new HashSet<>();
     private final AtomicInteger sent = new AtomicInteger();
-    /** Rows Telegram accepted, deleted from the outbox together when the database is free. */
-    private final ConcurrentLinkedQueue<Long> sentRows = new ConcurrentLinkedQueue<>();
+    /**
+     * Rows Telegram accepted, deleted from the outbox together by a thread of their own, so that neither the
+     * dispatcher nor a worker waits for the database; a crash repeats only what was sent since the last deletion.
+     */
+    private final LinkedBlockingQueue<Long> sentRows = new LinkedBlockingQueue<>();
     private long forgotAt;
     private volatile boolean running = true;
     private boolean signalled;
@@ -72,6 +74,7 @@ final class Sender implements AutoCloseable {
         this.threads = threads;
         this.workers = Executors.newFixedThreadPool(threads, daemon("coach-send"));
         this.dispatcher = daemon("coach-outbox").newThread(this::loop);
+        this.remover = daemon("coach-outbox-sent").newThread(this::removeSent);
     }
 
     /** Reads what waits in the outbox, hears of every change from then on, and starts sending. */
@@ -90,6 +93,7 @@ final class Sender implements AutoCloseable {
         });
         guarded(() -> waiting.forEach(backlog::add));
         dispatcher.start();
+        remover.start();
     }
 
     private void guarded(Runnable action) {
@@ -119,9 +123,7 @@ final class Sender implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                flushSent(sentRows.size() >= FLUSH_AT_LATEST || !outbox.busyElsewhere());
-                long wait = dispatchReady();
-                pause(wait > 0 && !sentRows.isEmpty() ? Math.min(wait, BUSY_WAIT_MILLIS) : wait);
+                pause(dispatchReady());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -232,14 +234,30 @@ final class Sender implements AutoCloseable {
         outbox.retry(item.retriedAt(clock.millis() + waitMillis));
     }
 
-    /** Deletes the rows sent since the last time in one transaction when {@code now}; on failure they wait. */
-    private void flushSent(boolean now) {
-        if (!now || sentRows.isEmpty()) {
-            return;
+    /** Deletes sent rows as they come, those that came together in one transaction, until the sender closes. */
+    private void removeSent() {
+        while (running) {
+            try {
+                Long first = sentRows.poll(IDLE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    sentRows.add(first);
+                    flushSent();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Could not remove {} sent calls from the outbox; retrying in a second", sentRows.size(), e);
+                sleepQuietly(1000);
+            }
         }
+    }
+
+    /** Deletes the rows sent so far in one transaction; on failure they wait for the next try. */
+    private void flushSent() {
         List<Long> rows = new ArrayList<>();
-        for (Long id = sentRows.poll(); id != null; id = sentRows.poll()) {
-            rows.add(id);
+        sentRows.drainTo(rows);
+        if (rows.isEmpty()) {
+            return;
         }
         try {
             outbox.done(rows);
@@ -339,8 +357,12 @@ final class Sender implements AutoCloseable {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        remover.interrupt();
         try {
-            flushSent(true);
+            remover.join(waitMillis);
+            flushSent();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("Could not remove {} sent calls from the outbox; they will be sent again", sentRows.size(), e);
         }
