@@ -52,6 +52,14 @@ class OutboxTest {
         }).forEach(backlog::add);
     }
 
+    /** Listens, then stores a1 and a2 for chat 1 and b1 for chat 2. */
+    private void listenWithTwoChats() {
+        listen();
+        outbox.add(new Reply.Send(1, "a1"), Outbox.REPLY, NOW);
+        outbox.add(new Reply.Send(1, "a2"), Outbox.REPLY, NOW);
+        outbox.add(new Reply.Send(2, "b1"), Outbox.REPLY, NOW);
+    }
+
     private List<String> firstTexts() {
         return backlog.firsts(100).stream().map(i -> describe(i.reply())).toList();
     }
@@ -77,10 +85,7 @@ class OutboxTest {
 
     @Test
     void takingAChatsFirstCallOffersItsNext() {
-        listen();
-        outbox.add(new Reply.Send(1, "a1"), Outbox.REPLY, NOW);
-        outbox.add(new Reply.Send(1, "a2"), Outbox.REPLY, NOW);
-        outbox.add(new Reply.Send(2, "b1"), Outbox.REPLY, NOW);
+        listenWithTwoChats();
         backlog.firsts(100).forEach(backlog::remove);
         assertEquals(List.of("1:a2"), firstTexts());
     }
@@ -113,10 +118,7 @@ class OutboxTest {
 
     @Test
     void sentCallsLeaveTogether() {
-        listen();
-        outbox.add(new Reply.Send(1, "a1"), Outbox.REPLY, NOW);
-        outbox.add(new Reply.Send(1, "a2"), Outbox.REPLY, NOW);
-        outbox.add(new Reply.Send(2, "b1"), Outbox.REPLY, NOW);
+        listenWithTwoChats();
         outbox.done(backlog.firsts(100).stream().map(Outbox.Item::id).toList());
         assertEquals(1, outbox.size());
     }
@@ -171,10 +173,7 @@ class OutboxTest {
 
     @Test
     void aDroppedChatsCallsAreGoneAndARetryDoesNotBringThemBack() {
-        listen();
-        outbox.add(new Reply.Send(1, "a1"), Outbox.REPLY, NOW);
-        outbox.add(new Reply.Send(1, "a2"), Outbox.REPLY, NOW);
-        outbox.add(new Reply.Send(2, "b1"), Outbox.REPLY, NOW);
+        listenWithTwoChats();
         Outbox.Item inFlight = backlog.firsts(1).get(0);
         backlog.remove(inFlight);
         assertEquals(2, outbox.dropChat(1));
