@@ -51,7 +51,7 @@ final class Alias {
         return compiled;
     }
 
-    /** The first word, which {@link Rubric} looks answers' tokens up by. */
+    /** The first word, which {@link CompiledQuestion} looks answers' tokens up by. */
     String firstKey() {
         return keys[0];
     }

@@ -38,9 +38,9 @@ public final class Grader {
 
     private final Lexicon lexicon;
     /** Compiled aliases by concept, shared by the questions that list the same concept. */
-    private final Map<Concept, List<Alias>> compiled = new ConcurrentHashMap<>();
+    private final Map<Concept, List<Alias>> aliasesByConcept = new ConcurrentHashMap<>();
     /** Compiled questions by id; a question reloaded from the banks is a new object and is compiled again. */
-    private final Map<String, Rubric> rubrics = new ConcurrentHashMap<>();
+    private final Map<String, CompiledQuestion> compiledQuestions = new ConcurrentHashMap<>();
 
     public Grader() {
         this(Lexicon.shipped());
@@ -56,26 +56,27 @@ public final class Grader {
      */
     public void warm(Iterable<Question> all) {
         for (Question question : all) {
-            rubric(question);
+            compiledFor(question);
         }
     }
 
-    private Rubric rubric(Question question) {
-        Rubric known = rubrics.get(question.id());
+    private CompiledQuestion compiledFor(Question question) {
+        CompiledQuestion known = compiledQuestions.get(question.id());
         if (known != null && known.question == question) {
             return known;
         }
-        Rubric fresh = Rubric.of(question, concept -> compiled.computeIfAbsent(concept, this::compile));
-        rubrics.put(question.id(), fresh);
+        CompiledQuestion fresh = CompiledQuestion.of(question,
+                concept -> aliasesByConcept.computeIfAbsent(concept, this::compile));
+        compiledQuestions.put(question.id(), fresh);
         return fresh;
     }
 
     public Grade grade(Question question, String answer) {
         Text text = Text.of(answer);
-        Rubric rubric = rubric(question);
-        Reading reading = read(rubric, text);
+        CompiledQuestion compiled = compiledFor(question);
+        Reading reading = read(compiled, text);
         List<PointGrade> points = new ArrayList<>();
-        for (Rubric.Point point : rubric.points) {
+        for (CompiledQuestion.Point point : compiled.points) {
             points.add(judge(point, text, reading));
         }
         boolean made = points.stream().anyMatch(p -> p.verdict() == Verdict.MADE);
@@ -119,8 +120,8 @@ public final class Grader {
     /** A hit this long is a wording of its own, not a term: its function words still show an explanation. */
     static final int PHRASE_ALIAS = 5;
 
-    private Reading read(Rubric rubric, Text text) {
-        List<List<Alias.Hit>> hits = rubric.hits(text);
+    private Reading read(CompiledQuestion question, Text text) {
+        List<List<Alias.Hit>> hits = question.hits(text);
         List<Alias.Hit> all = hits.stream().flatMap(List::stream).toList();
         int[] reachOfAll = reach(all, text.size);
         boolean[] terms = new boolean[text.size];
@@ -214,7 +215,7 @@ public final class Grader {
         return reach;
     }
 
-    private PointGrade judge(Rubric.Point compiled, Text text, Reading reading) {
+    private PointGrade judge(CompiledQuestion.Point compiled, Text text, Reading reading) {
         KeyPoint point = compiled.point();
         for (int i = 0; i < compiled.wrongs().size(); i++) {
             Optional<String> quote = found(compiled.wrongs().get(i), reading).statedUnrefuted(text);
@@ -239,7 +240,7 @@ public final class Grader {
                 .orElseGet(() -> new PointGrade(point, Verdict.MISSED, "", ""));
     }
 
-    private static Found found(Rubric.Slots claim, Reading reading) {
+    private static Found found(CompiledQuestion.Slots claim, Reading reading) {
         List<List<Occurrence>> perConcept = new ArrayList<>(claim.concepts().length);
         for (int c : claim.concepts()) {
             perConcept.add(reading.occurrences().get(c));

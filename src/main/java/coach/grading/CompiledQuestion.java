@@ -19,7 +19,7 @@ import java.util.function.Function;
  * tokens whatever the number of aliases; which concepts the question's own text names; and each key point's claims
  * and wrong claims as places in the list of concepts.
  */
-final class Rubric {
+final class CompiledQuestion {
 
     /** One alias of the concept in slot {@code concept}, {@code rank}-th among that concept's aliases. */
     private record Entry(int concept, int rank, Alias alias) {
@@ -50,7 +50,7 @@ final class Rubric {
     private final Map<String, Entry[]> byKey;
     private final Map<String, Entry[]> bySound;
 
-    private Rubric(Question question, Map<Concept, Integer> slots, Function<Concept, List<Alias>> aliases) {
+    private CompiledQuestion(Question question, Map<Concept, Integer> slots, Function<Concept, List<Alias>> aliases) {
         this.question = question;
         this.concepts = slots.size();
         Map<String, List<Entry>> keys = new HashMap<>();
@@ -76,10 +76,10 @@ final class Rubric {
     }
 
     /** Compiles the question; {@code aliases} gives the compiled aliases of a concept. */
-    static Rubric of(Question question, Function<Concept, List<Alias>> aliases) {
+    static CompiledQuestion of(Question question, Function<Concept, List<Alias>> aliases) {
         Map<Concept, Integer> slots = new LinkedHashMap<>();
         forEachConcept(question, concept -> slots.putIfAbsent(concept, slots.size()));
-        return new Rubric(question, slots, aliases);
+        return new CompiledQuestion(question, slots, aliases);
     }
 
     /** Every concept of the question's key points, their claims' and their wrong claims'. */
