@@ -4,7 +4,9 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** Every sentence a user reads, from {@code messages_zh.properties} and {@code messages_en.properties}. */
@@ -18,13 +20,12 @@ public final class Texts {
             EN, ResourceBundle.getBundle("messages", Locale.forLanguageTag(EN), NO_FALLBACK));
 
     private static final Pattern CHOICE = Pattern.compile("\\{\\d+,\\s*choice\\s*,");
-    /** Whether each text read so far has a choice, so the pattern runs once per text. */
-    private final Map<String, Boolean> choices = new java.util.concurrent.ConcurrentHashMap<>();
     /**
-     * The texts with a choice, parsed once (a text is read from one language's file, so it keeps that language's
-     * number format); a format is not thread-safe, so each is used by one thread at a time.
+     * Each text read so far, parsed once when it has a choice and empty when it has none (a text is read from one
+     * language's file, so it keeps that language's number format); a format is not thread-safe, so each is used by
+     * one thread at a time.
      */
-    private final Map<String, MessageFormat> formats = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Optional<MessageFormat>> formats = new ConcurrentHashMap<>();
 
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
@@ -59,9 +60,12 @@ public final class Texts {
         } catch (MissingResourceException e) {
             throw new IllegalArgumentException("no text for key " + key, e);
         }
-        if (choices.computeIfAbsent(text, t -> CHOICE.matcher(t).find())) {
-            Locale locale = Locale.forLanguageTag(bundles.containsKey(language) ? language : ZH);
-            MessageFormat format = formats.computeIfAbsent(text, t -> new MessageFormat(t, locale));
+        Optional<MessageFormat> withChoice = formats.computeIfAbsent(text, t -> CHOICE.matcher(t).find()
+                ? Optional.of(new MessageFormat(t,
+                        Locale.forLanguageTag(bundles.containsKey(language) ? language : ZH)))
+                : Optional.empty());
+        if (withChoice.isPresent()) {
+            MessageFormat format = withChoice.get();
             synchronized (format) {
                 return format.format(args);
             }

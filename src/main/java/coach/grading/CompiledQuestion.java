@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -83,7 +84,7 @@ final class CompiledQuestion {
     }
 
     /** Every concept of the question's key points, their claims' and their wrong claims'. */
-    static void forEachConcept(Question question, java.util.function.Consumer<Concept> action) {
+    private static void forEachConcept(Question question, Consumer<Concept> action) {
         for (KeyPoint point : question.keyPoints()) {
             point.claims().forEach(c -> c.concepts().forEach(action));
             point.contradictions().forEach(w -> w.claim().concepts().forEach(action));

@@ -65,7 +65,6 @@ final class Cues {
     /** The everyday words as each way of cutting them in two: first part to the parts that can follow it. */
     private static final Map<String, Set<String>> COMMON_WORD_HALVES = halves(COMMON_WORDS);
 
-
     private Cues() {
     }
 

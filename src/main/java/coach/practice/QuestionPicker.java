@@ -36,7 +36,8 @@ public final class QuestionPicker {
             }
         }
         Set<String> seen = store.seen(userId);
-        Optional<Question> fresh = unseen(library, topics, seen, seen.size() < EASY_START);
+        Optional<Question> fresh = seen.size() < EASY_START ? easiestUnseen(library, topics, seen)
+                : anyUnseen(library, topics, seen);
         if (fresh.isPresent()) {
             return fresh;
         }
@@ -55,7 +56,7 @@ public final class QuestionPicker {
         Set<String> seen = store.seen(userId);
         List<Question> fresh = new ArrayList<>();
         for (String topic : topics) {
-            library.bank(topic).ifPresent(b -> b.questions().stream().filter(q -> !seen.contains(q.id())).forEach(fresh::add));
+            questions(library, topic).stream().filter(q -> !seen.contains(q.id())).forEach(fresh::add);
         }
         shuffle(fresh);
         List<Question> picked = new ArrayList<>(fresh.subList(0, Math.min(n, fresh.size())));
@@ -70,14 +71,9 @@ public final class QuestionPicker {
     }
 
     /**
-     * A question of the topics not seen yet, each equally likely, or only among the easiest of them when
-     * {@code easiest}; drawn by its place in topic then bank order. Nothing is copied and few questions are looked
-     * at: a new user's topics hold hundreds.
+     * A question of the topics not seen yet, each equally likely, drawn by its place in topic then bank order. Counts,
+     * then walks to the one drawn: nothing is copied, though a new user's topics hold hundreds.
      */
-    private Optional<Question> unseen(Library library, Collection<String> topics, Set<String> seen, boolean easiest) {
-        return easiest ? easiestUnseen(library, topics, seen) : anyUnseen(library, topics, seen);
-    }
-
     private Optional<Question> anyUnseen(Library library, Collection<String> topics, Set<String> seen) {
         int count = 0;
         for (String topic : topics) {
@@ -100,6 +96,7 @@ public final class QuestionPicker {
         throw new IllegalStateException("the questions changed while one was drawn");
     }
 
+    /** The same among the easiest unseen questions, looking only as far as their difficulty in each topic. */
     private Optional<Question> easiestUnseen(Library library, Collection<String> topics, Set<String> seen) {
         int lowest = Integer.MAX_VALUE;
         for (String topic : topics) {

@@ -229,9 +229,19 @@ final class Sender implements AutoCloseable {
         }
     }
 
-    /** Stores another attempt after {@code waitMillis}; the outbox puts the call back in the backlog as it commits. */
+    /**
+     * Stores another attempt after {@code waitMillis}; the outbox puts the call back in the backlog as it commits.
+     * When the database cannot take it, the call goes back in the backlog all the same, so it is not forgotten
+     * until the next start.
+     */
     private void retry(Outbox.Item item, long waitMillis) {
-        outbox.retry(item.retriedAt(clock.millis() + waitMillis));
+        Outbox.Item again = item.retriedAt(clock.millis() + waitMillis);
+        try {
+            outbox.retry(again);
+        } catch (RuntimeException e) {
+            log.error("Could not store the next attempt of a call to chat {}; keeping it in memory", item.chatId(), e);
+            guarded(() -> backlog.add(again));
+        }
     }
 
     /** Deletes sent rows as they come, those that came together in one transaction, until the sender closes. */
@@ -240,8 +250,7 @@ final class Sender implements AutoCloseable {
             try {
                 Long first = sentRows.poll(IDLE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
                 if (first != null) {
-                    sentRows.add(first);
-                    flushSent();
+                    flushSent(new ArrayList<>(List.of(first)));
                 }
             } catch (InterruptedException e) {
                 return;
@@ -252,9 +261,8 @@ final class Sender implements AutoCloseable {
         }
     }
 
-    /** Deletes the rows sent so far in one transaction; on failure they wait for the next try. */
-    private void flushSent() {
-        List<Long> rows = new ArrayList<>();
+    /** Deletes {@code rows} and the rows sent so far in one transaction; on failure they wait for the next try. */
+    private void flushSent(List<Long> rows) {
         sentRows.drainTo(rows);
         if (rows.isEmpty()) {
             return;
@@ -360,7 +368,7 @@ final class Sender implements AutoCloseable {
         remover.interrupt();
         try {
             remover.join(waitMillis);
-            flushSent();
+            flushSent(new ArrayList<>());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
